@@ -1,0 +1,62 @@
+"""Language resources that ship with installed packages: sumy's stop words, NLTK's Snowball stemmers.
+
+Nothing here touches NLTK's data directory: Snowball stemmers are pure code and sumy's stop-word
+lists are package data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from ..errors import UnsupportedLanguage
+
+
+@lru_cache(maxsize=None)
+def supported_languages() -> tuple[str, ...]:
+    """Languages with both a sumy stop-word list and a stemmer, sorted (``english``, ``french``...)."""
+    from importlib import resources
+
+    names = []
+    for entry in resources.files("sumy").joinpath("data/stopwords").iterdir():
+        name = entry.name.removesuffix(".txt")
+        if entry.name.endswith(".txt"):
+            try:
+                stemmer(name)
+            except UnsupportedLanguage:
+                continue
+            names.append(name)
+    return tuple(sorted(names))
+
+
+def normalize_language(language: str) -> str:
+    """Lower-case language name; raises UnsupportedLanguage listing the valid names."""
+    name = (language or "").strip().lower()
+    if name not in supported_languages():
+        raise UnsupportedLanguage(
+            f"unsupported language {language!r}; available: {', '.join(supported_languages())}"
+        )
+    return name
+
+
+@lru_cache(maxsize=None)
+def stop_words(language: str = "english") -> frozenset[str]:
+    """sumy's stop-word list for `language`, lower-case. Raises UnsupportedLanguage."""
+    from sumy.utils import get_stop_words
+
+    try:
+        return frozenset(w.lower() for w in get_stop_words(language))
+    except LookupError as exc:
+        raise UnsupportedLanguage(f"no stop words for language {language!r}") from exc
+
+
+@lru_cache(maxsize=None)
+def stemmer(language: str = "english") -> Callable[[str], str]:
+    """A cached stemming function (NLTK Snowball via sumy's `Stemmer`). Raises UnsupportedLanguage."""
+    from sumy.nlp.stemmers import Stemmer
+
+    try:
+        stem = Stemmer(language)
+    except LookupError as exc:
+        raise UnsupportedLanguage(f"no stemmer for language {language!r}") from exc
+    return lru_cache(maxsize=65536)(lambda word: stem(word.lower()))
