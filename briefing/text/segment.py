@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
@@ -30,6 +31,7 @@ _HEADLINE_MAX_WORDS = 25
 # Lines shorter than this without final punctuation end where they end (byline, dateline).
 _SHORT_LINE = 48
 # Punkt may split after these even though a number follows ("No. 7", "pp. 12").
+_BYLINE = re.compile(r"(?:By|BY|by)\s+(?P<name>[^\W\d_][\w.'’-]*(?:[ \t]+(?:[^\W\d_][\w.'’-]*|and|&|,))*)\Z")
 _NUMBER_ABBREV = re.compile(r"(?:^|[\s(])(?:[Nn]os?|[Pp]p?|[Aa]rt|[Ss]ec|[Ff]igs?|[Vv]ol|[Cc]h|[Ee]st)\.$")
 
 
@@ -172,6 +174,23 @@ def segment(
             skip = {(title.start, title.end)} | {(sp.start, sp.end) for sp in set_aside}
             blocks = [[ln for ln in block if ln not in skip] for block in blocks]
             blocks = [block for block in blocks if block]
+
+    # A byline among the first lines ("By Marta Quinn") is metadata, not a sentence.
+    author = None
+    for block in blocks[:2]:
+        s, e = block[0]
+        match = _BYLINE.match(text, s, e)
+        if match and len(text[s:e].split()) <= 8 and (len(block) == 1 or _ends_open(text[s:e])):
+            author = match.group("name").strip(" ,")
+            set_aside.append(Span(s, e))
+            block.pop(0)
+            break
+    blocks = [block for block in blocks if block]
+    set_aside.sort(key=lambda sp: sp.start)
+    if metadata is None:
+        metadata = Metadata(author=author)
+    elif metadata.author is None and author:
+        metadata = replace(metadata, author=author)
 
     sentences: list[Sentence] = []
     paragraphs: list[Paragraph] = []

@@ -1,0 +1,1 @@
+"""Fact extractors: figures, dates, keyphrases, named entities and quotes (English)."""
