@@ -189,9 +189,12 @@ def _run(command: str, inputs: list[str] | None, args: dict) -> None:
     if fmt is Format.auto:
         fmt = Format.rich if console.is_terminal else Format.text
     code = ExitCode.OK
+    wrote = False  # whether a block was written yet (blocks are separated by a blank line)
     try:
-        for index, source in enumerate(inputs):
-            code = max(code, _one(command, source, options, args, fmt, console, several=len(inputs) > 1, first=index == 0))
+        for source in inputs:
+            result = _one(command, source, options, args, fmt, console, several=len(inputs) > 1, first=not wrote)
+            wrote = wrote or result is ExitCode.OK
+            code = max(code, result)
         sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()

@@ -32,6 +32,9 @@ _HEADLINE_MAX_WORDS = 25
 _SHORT_LINE = 48
 # Punkt may split after these even though a number follows ("No. 7", "pp. 12").
 _BYLINE = re.compile(r"(?:By|BY|by)\s+(?P<name>[^\W\d_][\w.'’-]*(?:[ \t]+(?:[^\W\d_][\w.'’-]*|and|&|,))*)\Z")
+_CONTINUERS = frozenset(
+    "a an the and or but of to in on at for from with by as that than its their his her our".split()
+)
 _NUMBER_ABBREV = re.compile(r"(?:^|[\s(])(?:[Nn]os?|[Pp]p?|[Aa]rt|[Ss]ec|[Ff]igs?|[Vv]ol|[Cc]h|[Ee]st)\.$")
 
 
@@ -218,8 +221,15 @@ def _wrap_segments(text: str, block: list[tuple[int, int]]) -> list[tuple[int, i
     segments = []
     seg_start, seg_end = block[0]
     for (ps, pe), (ns, ne) in zip(block, block[1:]):
-        prev_line = text[ps:pe]
-        hard = (_ends_open(prev_line) and len(prev_line) <= _SHORT_LINE) or _LIST_ITEM.match(text[ns:ne])
+        prev_line, next_line = text[ps:pe], text[ns:ne]
+        hard = bool(_LIST_ITEM.match(next_line)) or (
+            _ends_open(prev_line)
+            and len(prev_line) <= _SHORT_LINE
+            # A sentence goes on when the next line starts in lower case or the line ends on a
+            # function word ("... built the dam\nin 2019", "... the\nreport").
+            and not next_line[:1].islower()
+            and prev_line.rsplit(None, 1)[-1].lower() not in _CONTINUERS
+        )
         if hard:
             segments.append((seg_start, seg_end))
             seg_start = ns
