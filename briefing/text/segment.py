@@ -205,6 +205,8 @@ def segment(
                 sentences.append(
                     Sentence(len(sentences), text[s:e], s, e, p_index, tokenize(text[s:e], s))
                 )
+    set_aside.extend(_leftovers(text, title, set_aside, sentences))
+    set_aside.sort(key=lambda sp: sp.start)
     return Article(
         text=text,
         sentences=tuple(sentences),
@@ -214,6 +216,24 @@ def segment(
         source=source,
         metadata=metadata or Metadata(),
     )
+
+
+def _leftovers(text: str, title: Span | None, set_aside: list[Span], sentences: list[Sentence]) -> list[Span]:
+    """Non-space text outside every span (format characters such as a BOM or a bidi mark that
+    were trimmed off a line): recorded as set aside, so that no character is lost silently."""
+    taken = sorted(
+        [(s.start, s.end) for s in sentences]
+        + [(sp.start, sp.end) for sp in set_aside]
+        + ([(title.start, title.end)] if title else [])
+    )
+    out = []
+    pos = 0
+    for start, end in [*taken, (len(text), len(text))]:
+        if pos < start:
+            for match in re.finditer(r"\S+", text[pos:start]):
+                out.append(Span(pos + match.start(), pos + match.end()))
+        pos = max(pos, end)
+    return out
 
 
 def _wrap_segments(text: str, block: list[tuple[int, int]]) -> list[tuple[int, int]]:
