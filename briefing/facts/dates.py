@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 
 from ..document import Article, DateMention
@@ -69,19 +70,15 @@ _NUMBER_WORDS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }
 
-# Month names are matched capitalised (or upper-case abbreviations with a dot); see module doc.
+# Month names alone are matched capitalised; with a day or a year, in any case ("april 22").
 _MONTH = (
     r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)(?![a-z])|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?)"
 )
-_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![a-z])"
+_MONTH_ANY_CASE = "(?i:" + _MONTH + ")"
+_WEEKDAY = r"(?P<weekday>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?![a-z])"
 _DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d|2100)(?![\d])"
-# An outer modifier (kept in the span) before an absolute date.
-_MOD = (
-    r"(?:(?i:(?P<mod>since|until|till|before|after|early|late|the\s+(?:beginning|start|end|middle)\s+of))"
-    r"\s+|(?i:(?P<midmod>mid))(?:-|\s+))?"
-)
 # Words that make a following bare month or year a date; left out of the span.
 _CONTEXT = (
     r"(?i:in|on|during|by|of|from|to|through|throughout|between|and|or|around|for|since|until|till"
@@ -100,35 +97,41 @@ _AFTER_YEAR = frozenset({
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _NOT_A_COUNT = r"(?!\s*(?:%|percent|per\s+cent)\b)"
 
-_ISO = re.compile(_MOD + r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])")
+# Patterns start at the date itself (a digit, a month or weekday name, a relative word), which
+# keeps scanning fast; the words before it (context, "last", "early") are read by _PREFIX.
+_ISO = re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])")
 _DMY = re.compile(
-    _MOD + r"(?<![\w.,])(?:" + _WEEKDAY + r",?\s+)?(?:the\s+)?" + _DAY
-    + r"(?:\s+of)?\s+" + _MONTH + r"(?:,?\s+" + _YEAR + r")?"
+    r"(?<![\w.,])(?:" + _WEEKDAY + r",?\s+)?(?:the\s+)?" + _DAY
+    + r"(?:\s+of)?\s+" + _MONTH_ANY_CASE + r"(?:,?\s+" + _YEAR + r")?"
 )
 _MDY = re.compile(
-    _MOD + r"(?<![\w])(?:" + _WEEKDAY + r",?\s+)?" + _MONTH + r"\s+(?:the\s+)?" + _DAY
+    r"(?<![\w])(?:" + _WEEKDAY + r",?\s+)?" + _MONTH_ANY_CASE + r"\s+(?:the\s+)?" + _DAY
     + r"(?!\s*(?:%|percent)|\.\d)(?:,?\s+" + _YEAR + r")?"
 )
-_MY = re.compile(_MOD + r"(?<![\w])" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR)
-_MONTH_CTX = re.compile(
-    r"(?:(?<![\w-])(?P<ctx>" + _CONTEXT + r")\s+)?(?:(?i:(?P<rel>last|next|this|coming|past))\s+)?"
-    + _MOD + r"(?<![\w])" + _MONTH + r"(?!\s*\d)"
-)
-_YEAR_CTX = re.compile(
-    r"(?<![\w$£€¥.,-])(?:(?P<ctx>" + _CONTEXT + r"|(?i:year|fiscal))\s+)?" + _MOD
-    + _YEAR + r"(?![.,]\d|-\d|\w)" + _NOT_A_COUNT
-)
+_MY = re.compile(r"(?<![\w])" + _MONTH_ANY_CASE + r",?\s+(?:of\s+)?" + _YEAR)
+_MONTH_CTX = re.compile(r"(?<![\w])" + _MONTH_ANY_CASE + r"(?!\s*\d)")
+_YEAR_CTX = re.compile(r"(?<![\w$£€¥.,])" + _YEAR + r"(?![.,]\d|-\d|\w)" + _NOT_A_COUNT)
 _DECADE = re.compile(
-    r"(?:(?P<mod>early|late)\s+|(?P<midmod>mid)(?:-|\s+))?(?<![\w$'’])"
-    r"(?:(?P<century>1[89]|20)(?P<dec>\d)0|['’](?P<short>\d)0)s(?!\w)"
+    r"(?<![\w$'’])(?:(?P<century>1[89]|20)(?P<dec>\d)0|['’](?P<short>\d)0)['’]?s(?!\w)"
 )
 _REL_UNIT = re.compile(
     r"(?<![\w-])(?P<rel>last|next|this|past|coming|previous)\s+(?P<unit>week(?:end)?|month|year)(?!\w)",
     re.IGNORECASE,
 )
-_WEEKDAY_CTX = re.compile(
-    r"(?<![\w-])(?:(?i:(?P<rel>last|next|this|coming|past))\s+)?" + _WEEKDAY + r"(?!s\b)(?!,?\s+(?:the\s+)?\d)"
+# What may stand right before a date: a context word (never in the span), "last"/"next"/"this",
+# and a modifier ("early", "mid-", "the end of"). Searched backwards from the date's start.
+_PREFIX = re.compile(
+    r"(?:(?<![\w-])(?P<ctx>" + _CONTEXT + r"|year|fiscal)\s+)?"
+    r"(?:(?<![\w-])(?P<the>the)\s+)?"
+    r"(?:(?<![\w-])(?P<rel>last|next|this|coming|past)\s+)?"
+    r"(?:(?<![\w-])(?P<mod>early|late|the\s+(?:beginning|start|end|middle)\s+of)\s+"
+    r"|(?<![\w-])(?P<midmod>mid)(?:-|\s+))?$",
+    re.IGNORECASE,
 )
+_PREFIX_REACH = 40
+# A date right after one of these takes it as its modifier, and the word joins the span.
+_MODIFIER_BEFORE = re.compile(r"(?i:\b(since|until|till|before|after)\s+)$")
+_WEEKDAY_CTX = re.compile(r"(?<![\w-])" + _WEEKDAY + r"(?!s\b)(?!,?\s+(?:the\s+)?\d)")
 _DEICTIC = re.compile(
     r"(?<![\w-])(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday"
     r"|today|tomorrow|tonight)(?!\w)",
@@ -149,9 +152,7 @@ def extract_dates(
     `reference_date` (the article's date) resolves partial and relative dates; without it they
     keep a partial value (``--05-20``, ``--09``) or None. Never raises on any article.
     """
-    found: list[tuple[int, int, str | None, bool, str | None]] = []
-    for start, end in _regions(article):
-        found.extend(_scan(article.text, start, end, reference_date))
+    found = list(_scan(article.text, list(_regions(article)), reference_date))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     mentions: list[DateMention] = []
     last_end = -1
@@ -175,29 +176,84 @@ def _regions(article: Article) -> Iterator[tuple[int, int]]:
 
 
 _Found = tuple[int, int, "str | None", bool, "str | None"]
-_Handler = Callable[["re.Match[str]", "_dt.date | None"], "tuple[int, str | None, bool, str | None] | None"]
+_Handler = Callable[["_Match", "_dt.date | None"], "tuple[int, str | None, bool, str | None] | None"]
 
 
-def _scan(text: str, start: int, end: int, ref: _dt.date | None) -> Iterator[_Found]:
-    for pattern, handler in _PATTERNS:
-        for match in pattern.finditer(text, start, end):
+class _Match:
+    """A pattern's match seen together with the words before it that the pattern accepts.
+
+    Groups come from the match, else from the prefix (only those named in `allowed`); `start()`
+    is where the span starts: the earliest accepted prefix word other than a context word.
+    """
+
+    __slots__ = ("main", "prefix", "allowed", "string")
+
+    def __init__(self, main: re.Match[str], prefix: re.Match[str] | None, allowed: frozenset[str]):
+        self.main, self.prefix, self.allowed, self.string = main, prefix, allowed, main.string
+
+    def group(self, name: str) -> str | None:
+        if name in self.main.re.groupindex and self.main.group(name) is not None:
+            return self.main.group(name)
+        if self.prefix is not None and name in self.allowed:
+            return self.prefix.group(name)
+        return None
+
+    __getitem__ = group
+
+    def start(self, name: str | None = None) -> int:
+        if name is not None:
+            if name in self.main.re.groupindex and self.main.group(name) is not None:
+                return self.main.start(name)
+            assert self.prefix is not None
+            return self.prefix.start(name)
+        starts = [self.main.start()]
+        for g in ("rel", "mod", "midmod"):
+            if g in self.allowed and self.group(g) is not None and g not in self.main.re.groupindex:
+                starts.append(self.prefix.start(g))  # type: ignore[union-attr]
+        return min(starts)
+
+    def end(self) -> int:
+        return self.main.end()
+
+
+def _scan(text: str, regions: list[tuple[int, int]], ref: _dt.date | None) -> Iterator[_Found]:
+    """Candidate dates (overlapping) from every pattern, each inside one region."""
+    if not regions:
+        return
+    starts = [s for s, _ in regions]
+    for pattern, handler, allowed in _PATTERNS:
+        for main in pattern.finditer(text, regions[0][0], regions[-1][1]):
+            region = bisect_right(starts, main.start()) - 1
+            start, end = regions[region]
+            if main.end() > end:
+                continue  # runs across a sentence boundary or into set-aside text
+            prefix = None
+            if allowed:
+                prefix = _PREFIX.search(text, max(start, main.start() - _PREFIX_REACH), main.start())
+                if prefix is not None and prefix.start() == prefix.end():
+                    prefix = None
+            match = _Match(main, prefix, allowed)
             result = handler(match, ref)
             if result is not None:
                 span_start, value, relative, modifier = result
+                if modifier is None:  # "since April 25", "until next week"
+                    before = _MODIFIER_BEFORE.search(text, max(start, span_start - 8), span_start)
+                    if before is not None:
+                        span_start, modifier = before.start(), MODIFIERS[before.group(1).lower()]
                 yield span_start, match.end(), value, relative, modifier
 
 
 # --- handlers: (match, reference date) -> (span start, value, relative, modifier) or None -------
 
 
-def _modifier(match: re.Match[str]) -> str | None:
+def _modifier(match: _Match) -> str | None:
     if match.group("midmod"):
         return "mid"
     mod = match.group("mod")
     return MODIFIERS[" ".join(mod.lower().split())] if mod else None
 
 
-def _month(match: re.Match[str]) -> int:
+def _month(match: _Match) -> int:
     return MONTHS[match.group("month").rstrip(".").lower()]
 
 
@@ -228,12 +284,12 @@ def _month_nearest(month: int, ref: _dt.date | None) -> str:
     return f"{year}-{month:02d}"
 
 
-def _on_iso(match: re.Match[str], ref: _dt.date | None):
+def _on_iso(match: _Match, ref: _dt.date | None):
     value = _full(int(match["y"]), int(match["m"]), int(match["d"]))
     return None if value is None else (match.start(), value, False, _modifier(match))
 
 
-def _on_day_month(match: re.Match[str], ref: _dt.date | None):
+def _on_day_month(match: _Match, ref: _dt.date | None):
     year = int(match["year"]) if match["year"] else None
     value = _month_day(_month(match), int(match["day"]), year, ref)
     if value is None:
@@ -241,19 +297,19 @@ def _on_day_month(match: re.Match[str], ref: _dt.date | None):
     return match.start(), value, False, _modifier(match)
 
 
-def _on_month_year(match: re.Match[str], ref: _dt.date | None):
+def _on_month_year(match: _Match, ref: _dt.date | None):
     return match.start(), f"{int(match['year']):04d}-{_month(match):02d}", False, _modifier(match)
 
 
-def _on_month_context(match: re.Match[str], ref: _dt.date | None):
+def _on_month_context(match: _Match, ref: _dt.date | None):
     rel = match["rel"]
     mod = _modifier(match)
     month_text = match["month"]
-    if not month_text[0].isupper():
+    if not month_text[0].isupper() and (rel is None or month_text.lower().startswith(("may", "mar"))):
         return None
-    if rel is None and mod is None and match.start("month") == match.start():
+    if rel is None and mod is None and match["ctx"] is None:
         return None  # a bare month name: no preposition or modifier before it
-    if month_text == "May" and rel is None and mod is None and match["ctx"].lower() not in _MAY_CONTEXT:
+    if month_text == "May" and rel is None and mod is None and (match["ctx"] or "").lower() not in _MAY_CONTEXT:
         return None  # "to May", "and May": the name, not the month
     month = _month(match)
     span_start = match.start("rel") if rel else _first_start(match, "mod", "midmod", "month")
@@ -271,18 +327,15 @@ def _on_month_context(match: re.Match[str], ref: _dt.date | None):
     return span_start, f"{year}-{month:02d}", True, mod
 
 
-def _first_start(match: re.Match[str], *groups: str) -> int:
+def _first_start(match: _Match, *groups: str) -> int:
     return min(match.start(g) for g in groups if match.group(g) is not None)
 
 
-def _on_year(match: re.Match[str], ref: _dt.date | None):
+def _on_year(match: _Match, ref: _dt.date | None):
     mod = _modifier(match)
     ctx = match["ctx"]
     if ctx is None and mod is None:
         return None
-    if ctx and ctx.lower() in MODIFIERS and mod is None:
-        # "since 2011": the context word is itself the modifier and belongs to the span.
-        return match.start(), match["year"], False, MODIFIERS[ctx.lower()]
     if ctx and mod is None and ctx.lower() in _WEAK_YEAR_CONTEXT:
         after = match.string[match.end():]
         word = _NEXT_WORD.match(after)
@@ -292,21 +345,23 @@ def _on_year(match: re.Match[str], ref: _dt.date | None):
     return span_start, match["year"], False, mod
 
 
-def _on_decade(match: re.Match[str], ref: _dt.date | None):
+def _on_decade(match: _Match, ref: _dt.date | None):
     if match["short"] is not None:
         digit = match["short"]
         century = "19" if ref is None or int(digit) * 10 > ref.year % 100 else "20"
         value = century + digit
     else:
         value = match["century"] + match["dec"]
-    return match.start(), value, False, _modifier(match)
+    start = match.start("the") if match["the"] else match.start()  # "the 1990s"
+    return start, value, False, _modifier(match)
 
 
-def _on_rel_unit(match: re.Match[str], ref: _dt.date | None):
+def _on_rel_unit(match: _Match, ref: _dt.date | None):
     rel = match["rel"].lower()
     unit = match["unit"].lower()
+    mod = _modifier(match)
     if ref is None:
-        return match.start(), None, True, None
+        return match.start(), None, True, mod
     step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
     if unit.startswith("week"):
         day = ref + _dt.timedelta(weeks=step)
@@ -317,10 +372,10 @@ def _on_rel_unit(match: re.Match[str], ref: _dt.date | None):
         value = f"{months // 12}-{months % 12 + 1:02d}"
     else:
         value = f"{ref.year + step}"
-    return match.start(), value, True, None
+    return match.start(), value, True, mod
 
 
-def _on_weekday(match: re.Match[str], ref: _dt.date | None):
+def _on_weekday(match: _Match, ref: _dt.date | None):
     rel = (match["rel"] or "").lower()
     span_start = match.start("rel") if rel else match.start("weekday")
     if ref is None:
@@ -343,13 +398,13 @@ _DEICTIC_DAYS = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "t
                  "tomorrow": 1, "the day after tomorrow": 2}
 
 
-def _on_deictic(match: re.Match[str], ref: _dt.date | None):
+def _on_deictic(match: _Match, ref: _dt.date | None):
     word = " ".join(match["word"].lower().split())
     value = None if ref is None else (ref + _dt.timedelta(days=_DEICTIC_DAYS[word])).isoformat()
     return match.start(), value, True, None
 
 
-def _on_ago(match: re.Match[str], ref: _dt.date | None):
+def _on_ago(match: _Match, ref: _dt.date | None):
     n_text = " ".join(match["n"].lower().split())
     n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS.get(n_text)
     unit = match["unit"].lower()
@@ -368,16 +423,18 @@ def _on_ago(match: re.Match[str], ref: _dt.date | None):
     return match.start(), value, True, None
 
 
-_PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
-    (_ISO, _on_iso),
-    (_DMY, _on_day_month),
-    (_MDY, _on_day_month),
-    (_MY, _on_month_year),
-    (_MONTH_CTX, _on_month_context),
-    (_YEAR_CTX, _on_year),
-    (_DECADE, _on_decade),
-    (_REL_UNIT, _on_rel_unit),
-    (_WEEKDAY_CTX, _on_weekday),
-    (_DEICTIC, _on_deictic),
-    (_AGO, _on_ago),
+_MODS = frozenset({"mod", "midmod"})
+_PATTERNS: tuple[tuple[re.Pattern[str], _Handler, frozenset[str]], ...] = (
+    # (pattern, handler, the prefix groups it accepts)
+    (_ISO, _on_iso, _MODS),
+    (_DMY, _on_day_month, _MODS),
+    (_MDY, _on_day_month, _MODS),
+    (_MY, _on_month_year, _MODS),
+    (_MONTH_CTX, _on_month_context, _MODS | {"ctx", "rel"}),
+    (_YEAR_CTX, _on_year, _MODS | {"ctx"}),
+    (_DECADE, _on_decade, _MODS | {"the"}),
+    (_REL_UNIT, _on_rel_unit, _MODS),
+    (_WEEKDAY_CTX, _on_weekday, frozenset({"rel"})),
+    (_DEICTIC, _on_deictic, frozenset()),
+    (_AGO, _on_ago, frozenset()),
 )

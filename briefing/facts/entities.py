@@ -77,7 +77,14 @@ _ROLE_NOUNS = frozenset(
     winner compatriot pitcher batter forward guard king queen prince princess pope cardinal
     bishop professor doctor dr mr mrs ms sir""".split()
 )
+# Words between two sports teams: a city named next to one is the team, not the place.
+_VERSUS = frozenset({"v", "v.", "vs", "vs.", "versus", "beat", "beats", "defeated", "defeat", "routed", "thrashed", "edged", "drew"})
 _PLACE_PREPS = frozenset({"in", "at", "from", "near", "to", "into", "across", "outside", "inside", "via"})
+# Nouns that introduce a place name: "the city of Arbil", "the town Tavildara".
+_PLACE_NOUNS = frozenset(
+    "city town village province region capital district state county island port suburb "
+    "municipality enclave outskirts neighbourhood neighborhood".split()
+)
 _QUOTE_OPEN = frozenset("\"“‘'«(‹[—–-:")
 _APOSTROPHES = "'’"
 
@@ -93,6 +100,7 @@ class _Gazetteer:
     names: dict[str, tuple[str, str]]  # exact surface -> (label, group key)
     folded: dict[str, tuple[str, str]]  # casefolded surface -> (label, group key)
     max_words: int
+    country_keys: frozenset[str]  # group keys of countries (not cities or provinces)
     org_cues: frozenset[str]  # single-token heads
     org_cue_phrases: tuple[tuple[str, ...], ...]  # multi-token heads ("Armed", "Forces")
     titles: frozenset[str]  # casefolded, final "." removed
@@ -100,7 +108,9 @@ class _Gazetteer:
     first_names: frozenset[str]
     common: frozenset[str]  # casefolded
     calendar: frozenset[str]  # casefolded
-    demonym_words: frozenset[str] = field(default=frozenset())
+    misc_cues: frozenset[str] = field(default=frozenset())
+    misc_cue_phrases: tuple[tuple[str, ...], ...] = ()
+    misc_words: frozenset[str] = field(default=frozenset())  # casefolded
 
 
 def _read_list(name: str) -> list[str]:
@@ -114,11 +124,14 @@ def _norm(text: str) -> str:
 
 # Subdivision types whose names are commonly written in news as places of their own.
 _SUBDIVISION_TYPES = frozenset(
-    """state province governorate prefecture region canton republic oblast county emirate
-    territory autonomous\ region autonomous\ republic autonomous\ province federal\ district
-    two-tier\ county metropolitan\ county unitary\ authority council\ area country nation
-    administrative\ region special\ administrative\ region capital\ district capital\ territory
-    land voivodeship""".replace("\\ ", "\0").split()
+    {
+        "state", "province", "governorate", "prefecture", "region", "canton", "republic", "oblast",
+        "county", "emirate", "territory", "autonomous region", "autonomous republic",
+        "autonomous province", "federal district", "two-tier county", "metropolitan county",
+        "unitary authority", "council area", "country", "nation", "administrative region",
+        "special administrative region", "capital district", "capital territory", "land",
+        "voivodeship",
+    }
 )
 
 
@@ -136,6 +149,7 @@ def _gazetteer() -> _Gazetteer:
     calendar = frozenset(w.casefold() for w in _read_list("calendar_en.txt"))
 
     names: dict[str, tuple[str, str]] = {}
+    country_keys: set[str] = set()
 
     def add(surface: str, label: str, key: str, *, override: bool = False) -> None:
         surface = _norm(surface)
@@ -143,7 +157,6 @@ def _gazetteer() -> _Gazetteer:
             return
         names[surface] = (label, key)
 
-    demonym_words: set[str] = set()
     # 1. Countries and demonyms (own list first: it decides the group of aliases).
     for line in _read_list("demonyms_en.txt"):
         left, _, right = line.partition("=")
@@ -151,16 +164,15 @@ def _gazetteer() -> _Gazetteer:
         if not places:
             continue
         key = "GPE:" + places[0]
+        country_keys.add(key)
         for place in places:
             add(place, "GPE", key, override=True)
         for dem in (d.strip() for d in right.split(";")):
             if dem:
                 add(dem, "NORP", "NORP:" + places[0], override=True)
-                demonym_words.add(dem)
     for line in _read_list("groups_en.txt"):
         if line not in names:
             add(line, "NORP", "NORP:" + line)
-            demonym_words.add(line)
     # 2. Organisations that everyone knows by name.
     for line in _read_list("orgs_en.txt"):
         add(line, "ORG", "ORG:" + line)
@@ -173,9 +185,12 @@ def _gazetteer() -> _Gazetteer:
             if _norm(cand) in names and names[_norm(cand)][0] == "GPE":
                 key = names[_norm(cand)][1]
                 break
-        key = key or "GPE:" + candidates[0] if candidates else None
+        if not candidates:
+            continue
+        key = key or "GPE:" + candidates[0]
+        country_keys.add(key)
         for cand in candidates:
-            add(cand, "GPE", key or "GPE:" + cand)
+            add(cand, "GPE", key)
     # 4. Cities (own list), then regions and other places.
     for line in _read_list("cities_en.txt"):
         add(line, "GPE", "GPE:" + line)
@@ -204,10 +219,12 @@ def _gazetteer() -> _Gazetteer:
     titles = frozenset(t.casefold().rstrip(".") for t in titles_raw if " " not in t)
     title_phrases = tuple(tuple(t.casefold().rstrip(".").split()) for t in titles_raw if " " in t)
     first_names = frozenset(_read_list("first_names_en.txt"))
+    misc = _read_list("misc_cues_en.txt")
     return _Gazetteer(
         names=names,
         folded=folded,
         max_words=max(len(s.split()) for s in names),
+        country_keys=frozenset(country_keys),
         org_cues=org_cues,
         org_cue_phrases=org_phrases,
         titles=titles,
@@ -215,7 +232,9 @@ def _gazetteer() -> _Gazetteer:
         first_names=first_names,
         common=frozenset(common),
         calendar=calendar,
-        demonym_words=frozenset(demonym_words),
+        misc_cues=frozenset(c for c in misc if " " not in c),
+        misc_cue_phrases=tuple(tuple(c.split()) for c in misc if " " in c),
+        misc_words=frozenset(w.casefold() for w in _read_list("misc_words_en.txt")),
     )
 
 
@@ -235,7 +254,7 @@ class _Word:
 
 def _is_cap(text: str) -> bool:
     """A word that can be part of a name: capitalised, an acronym, or a particle-prefixed name."""
-    if not text or not text[0].isalpha():
+    if len(text) < 2 or not text[0].isalpha():
         return False
     if text[0].isupper():
         return any(ch.isalpha() for ch in text) and not any(ch.isdigit() for ch in text)
@@ -325,13 +344,24 @@ def _title_end(words: list[_Word], gaz: _Gazetteer) -> int:
 
 
 def _has_org_cue(words: list[_Word], gaz: _Gazetteer) -> bool:
+    return _has_cue(words, gaz.org_cues, gaz.org_cue_phrases)
+
+
+def _has_misc_cue(words: list[_Word], gaz: _Gazetteer) -> bool:
+    """An event, law or award name ("World Cup", "Astana Peace Talks"): its last word is the head."""
+    if len(words) >= 2 and words[-1].text in gaz.misc_cues:
+        return True
+    return _has_cue(words[-2:], frozenset(), gaz.misc_cue_phrases)
+
+
+def _has_cue(words: list[_Word], cues: frozenset[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
     texts = [w.text for w in words]
     if len(texts) < 2:
         return False
     # The head is usually the last word; a cue inside also counts ("Bank of England").
-    if any(t in gaz.org_cues for t in texts[1:]):
+    if any(t in cues for t in texts[1:]):
         return True
-    for phrase in gaz.org_cue_phrases:
+    for phrase in phrases:
         n = len(phrase)
         for i in range(1, len(texts) - n + 1):
             if tuple(texts[i : i + n]) == phrase:
@@ -358,7 +388,13 @@ def _join(text: str, words: list[_Word]) -> str:
 
 
 def _lookup(text: str, words: list[_Word], gaz: _Gazetteer) -> tuple[str, str] | None:
-    return gaz.names.get(_norm(_join(text, words)))
+    surface = _norm(_join(text, words))
+    hit = gaz.names.get(surface)
+    if hit is None and surface.isupper() and sum(ch.isalpha() for ch in surface) >= 4:
+        # A name written in capitals (a dateline "LONDON"); not for common words ("THE").
+        if surface.casefold() not in gaz.common:
+            hit = gaz.folded.get(surface.casefold())
+    return hit
 
 
 def _gazetteer_pieces(text: str, words: list[_Word], gaz: _Gazetteer) -> list[_Cand]:
@@ -391,7 +427,7 @@ def _analyse(
         known = _lookup(text, [first], gaz) is not None
         if low in gaz.common or low in gaz.calendar or (not known and low in lower_seen):
             return _analyse(text, run[1:], prev + [first], nxt, gaz, lower_seen)
-    # Trailing connector-free; strip calendar words at the edges when the run is only that.
+    # A month or weekday alone is never a name ("May 20"); inside a name it may be ("Theresa May").
     if len(run) == 1 and run[0].text.casefold().rstrip(".") in gaz.calendar:
         return []
     prev_low = prev[-1].text.casefold() if prev else ""
@@ -400,14 +436,24 @@ def _analyse(
     said_after = next_low in _SPEECH_VERBS or (next_low == "," and len(next2) > 1 and next2[1] == "who")
     said_before = len(prev) >= 2 and prev[-1].text.casefold() in _SPEECH_VERBS and prev[-2].text in (",", "”", '"', "’")
     person_cue = said_after or said_before or prev_low.rstrip(".") in _ROLE_NOUNS or prev_low.rstrip(".") in gaz.titles
-    place_cue = prev_low in _PLACE_PREPS
+    prev_words = [w.text.casefold() for w in prev]
+    place_cue = prev_low in _PLACE_PREPS or prev_low in _PLACE_NOUNS or (
+        len(prev_words) >= 2 and prev_words[-1] == "of" and prev_words[-2] in _PLACE_NOUNS
+    )
     n = len(run)
     whole = _lookup(text, run, gaz)
     if whole:
         label, key = whole
+        if label == "GPE" and key not in gaz.country_keys and (prev_low in _VERSUS or next_low in _VERSUS):
+            # A city or county named as a sports team: "Leicestershire beat Somerset".
+            return [_Cand(run[0].start, run[-1].end, _join(text, run), "ORG", "TEAM:" + key, True, n_words=n)]
         return [_Cand(run[0].start, run[-1].end, _join(text, run), label, key, True, n_words=n)]
+    if n == 1 and run[0].text.casefold() in gaz.misc_words:
+        return []
+    if _has_misc_cue(run, gaz):
+        return []
     if _has_org_cue(run, gaz):
-        # A title before an organisation name is not part of it ("Minister" in "Minister X Party")
+        # Kept whole, with any demonym inside it: "Turkish Armed Forces", "Defense Ministry".
         return [_Cand(run[0].start, run[-1].end, _join(text, run), "ORG", None, True, n_words=n)]
     t_end = _title_end(run, gaz)
     if t_end:
@@ -416,7 +462,7 @@ def _analyse(
         rest = run[t_end:]
         inner = _analyse_name(text, rest, gaz, person=True)
         return out + inner
-    # A leading demonym or country is split off ("Russian Sergei Shoigu", "U.S. Treasury"?).
+    # A leading demonym is split off ("Russian Sergei Shoigu" -> NORP + PERSON).
     for j in range(min(n - 1, gaz.max_words), 0, -1):
         hit = _lookup(text, run[:j], gaz)
         if hit and hit[0] == "NORP":
@@ -434,7 +480,8 @@ def _analyse_name(text: str, run: list[_Word], gaz: _Gazetteer, *, person: bool 
     if whole and not person:
         return [_Cand(run[0].start, run[-1].end, _join(text, run), whole[0], whole[1], True, n_words=n)]
     name = _looks_like_name(run)
-    if name and (person or (run[0].text in gaz.first_names and n >= 2)):
+    given = run[0].text in gaz.first_names or re.fullmatch(r"[A-Z]\.", run[0].text) is not None
+    if name and (person or (given and n >= 2)):
         return [_Cand(run[0].start, run[-1].end, _join(text, run), "PERSON", None, True, person_cue=True, n_words=n)]
     pieces = _gazetteer_pieces(text, run, gaz)
     if pieces:  # "Astana Peace Talks" -> Astana; "Sochi Olympics" -> Sochi
@@ -605,35 +652,47 @@ def _resolve(text: str, cands: list[_Cand], restricted: list[list[_Word]], gaz: 
     # Dictionary of confidently labelled names in the article.
     known: dict[str, tuple[str, str]] = {}
     persons: dict[str, str] = {}  # surname-style part -> person key
+
+    def add_person(c: _Cand) -> None:
+        key = c.key or f"PERSON:{_norm(c.text)}"
+        c.key = key
+        for part in _name_parts(_norm(c.text)):
+            persons.setdefault(part, key)
+
     for c in cands:
         if c.strong and c.label:
-            key = c.key or f"{c.label}:{_norm(c.text)}"
-            known.setdefault(_norm(c.text), (c.label, key))
+            known.setdefault(_norm(c.text), (c.label, c.key or f"{c.label}:{_norm(c.text)}"))
     for c in cands:
-        if c.label == "PERSON" and c.n_words >= 2:
-            key = c.key or f"PERSON:{_norm(c.text)}"
-            for part in _name_parts(_norm(c.text)):
-                persons.setdefault(part, key)
-                known.setdefault(part, ("PERSON", key))
-    # Persons named in part only after the full name: "Hulusi Akar" ... "Akar".
+        if c.strong and c.label == "PERSON" and c.n_words >= 2:
+            add_person(c)
+    # A place named as a sports team once is that team throughout the article.
+    teams = {c.key[5:] for c in cands if c.key and c.key.startswith("TEAM:")}
+    for c in cands:
+        if c.label == "GPE" and c.key in teams:
+            c.label, c.key = "ORG", "TEAM:" + c.key
+    # Unknown runs of several words first (their surnames then resolve single words), then singles.
     resolved: list[_Cand] = []
-    for c in cands:
-        surface = _norm(c.text)
-        if c.label is None or not c.strong:
-            if surface in persons:
-                c.label, c.key, c.strong = "PERSON", persons[surface], True
-            elif surface in known:
-                c.label, c.key = known[surface]
-            else:
-                c.label = _default_label(c)
-                if c.label is None:
-                    continue
-        elif c.label == "PERSON" and surface in persons and c.n_words < 2:
-            c.key = persons[surface]
-        elif c.label == "PERSON" and c.key is None:
-            c.key = known.get(surface, ("PERSON", None))[1]
-        resolved.append(c)
-    # Weakly labelled names found again: adopt the label found for them (first strong wins).
+    for multi in (True, False):
+        for c in cands:
+            if (c.n_words >= 2) != multi:
+                continue
+            surface = _norm(c.text)
+            if c.label is None or not c.strong:
+                if surface in persons:
+                    c.label, c.key, c.strong = "PERSON", persons[surface], True
+                elif surface in known:
+                    c.label, c.key = known[surface]
+                else:
+                    c.label = _default_label(c)
+                    if c.label is None:
+                        continue
+                    if c.label == "PERSON" and multi:
+                        add_person(c)
+            elif c.n_words == 1 and surface in persons and c.label in ("PERSON", "GPE", "LOC"):
+                # A surname that is also a place: "Michael Jordan ... Jordan".
+                c.label, c.key = "PERSON", persons[surface]
+            resolved.append(c)
+    resolved.sort(key=lambda c: c.start)
     # Headline and table lines: gazetteer names and names found in the article, any case.
     if restricted:
         table = dict(gaz.folded)
@@ -652,8 +711,6 @@ def _resolve(text: str, cands: list[_Cand], restricted: list[list[_Word]], gaz: 
     groups: dict[str, list] = {}
     for c in resolved:
         key = c.key or f"{c.label}:{_norm(c.text)}"
-        if c.label == "PERSON" and key.startswith("PERSON:"):
-            pass
         g = groups.setdefault(key, [c.label, []])
         g[1].append((c.start, c.end))
     entities = []
@@ -661,9 +718,9 @@ def _resolve(text: str, cands: list[_Cand], restricted: list[list[_Word]], gaz: 
         spans = sorted(set(spans))
         forms = [_norm(text[s:e]) for s, e in spans]
         if label == "NORP":
-            best = max(forms, key=lambda f: (forms.count(f), -forms.index(f)))
+            best = max(forms, key=lambda f: (not f.isupper(), forms.count(f), -forms.index(f)))
         else:
-            best = max(forms, key=lambda f: (len(f.split()), len(f), -forms.index(f)))
+            best = max(forms, key=lambda f: (not f.isupper() or len(f) < 4, len(f.split()), len(f), -forms.index(f)))
         entities.append(Entity(best, label, tuple(spans)))
     entities.sort(key=lambda e: e.mentions[0])
     return tuple(entities)

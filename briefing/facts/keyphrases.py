@@ -88,6 +88,9 @@ DAMPING = 0.85  # PageRank damping factor
 TITLE_BOOST = 2.0  # extra jump weight for a title word, relative to its position weight
 LENGTH_DAMPING = 0.5  # phrase score = sum of word scores / len ** LENGTH_DAMPING
 _SUBGRAMS = False
+_ED_FINAL = True
+_LY_STOP = True
+_LY_NOUNS = frozenset("family supply assembly rally ally anomaly monopoly italy july belly bully jelly lily folly jolly holy holly".split())
 _FREQ_ALL = False
 NESTED_CONTEXTS = 2
 _ITERATIONS = 100
@@ -109,6 +112,7 @@ class Word:
     end: int
     key: str
     content: bool
+    final: bool = True
 
 
 # A chunker takes the word sequences (title first, then one per body sentence) and yields
@@ -140,7 +144,11 @@ def _word(token: Token, stem: Callable[[str], str], stops: frozenset[str]) -> Wo
         key = lower.rstrip(".")
     else:
         key = stem(lower) if content else lower
-    return Word(text, start, end, key, content)
+    final = content and not (_ED_FINAL and lower == text and len(lower) >= 5 and lower.endswith("ed") and not lower.endswith("eed"))
+    if _LY_STOP and content and lower == text and len(lower) >= 5 and lower.endswith("ly") and lower not in _LY_NOUNS:
+        content = final = False
+        key = lower
+    return Word(text, start, end, key, content, final)
 
 
 def word_sequences(article: Article, language: str = "english") -> tuple[tuple[Word, ...], ...]:
@@ -243,7 +251,7 @@ def keyphrases_from_chunks(
         words = sequences[s]
         while i < j and not words[i].content:
             i += 1
-        while j > i and not words[j - 1].content:
+        while j > i and not words[j - 1].final:
             j -= 1
         if i < j:
             runs.append((s, i, j))
@@ -259,7 +267,7 @@ def keyphrases_from_chunks(
             if not words[a].content:
                 continue
             for b in range(a + 1, min(a + MAX_WORDS, j) + 1):
-                if not words[b - 1].content:
+                if not words[b - 1].final:
                     continue
                 key = run_key[a - i : b - i]
                 counts_all[key] = counts_all.get(key, 0) + 1

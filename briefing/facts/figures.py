@@ -1,0 +1,942 @@
+"""Numbers written in English news text -> :class:`~briefing.document.Figure`.
+
+Every number in the title and the sentences is found, in digits or in words, with what it
+measures or counts. The number grammar (word numbers with scales, "and a half", ordinals,
+fractions, ranges, currency prefixes and unit suffixes) follows Microsoft Recognizers-Text's
+English number and number-with-unit models (github.com/microsoft/Recognizers-Text,
+``Patterns/English/English-Numbers.yaml`` and ``English-NumbersWithUnit.yaml``), cut down to
+what news copy uses and written as a small recursive-descent reader over word tokens.
+
+Shapes (``text`` -> kind, value, unit):
+
+=====================  ========  ==========  =====
+``167``                cardinal  167         None
+``1,200``              cardinal  1200        None
+``1.5 million``        cardinal  1500000     None
+``two``                cardinal  2           None
+``twenty-five``        cardinal  25          None
+``ninth`` / ``9th``    ordinal   9           None
+``half``               fraction  0.5         None
+``a third``            fraction  0.333...    None
+``24%``                percent   24          ``%``
+``24 percent``         percent   24          ``%``
+``$4.2bn``             money     4.2e9       ``USD``
+``€3 million``         money     3e6         ``EUR``
+``5 km``               quantity  5           ``km``
+``10-15``              range     None        None   (low 10, high 15)
+``between 10 and 15``  range     None        None   (low 10, high 15)
+=====================  ========  ==========  =====
+
+Spans cover the number expression: sign, currency, digits or number words, scale word, unit or
+"percent" (and "between" of a range); never the qualifier ("at least") nor the counted noun.
+`counted` is the noun phrase after the number ("12 observation points" -> "observation points"),
+found without a POS tagger: function words and verbs stop it, and for counts above one it ends at
+the first plural-looking word; pronouns give None ("half of them"). `qualifier` is the hedge before
+the number, lower-cased ("at least", "more than", "some").
+
+Not figures: numbers inside the `dates` passed in, times ("10:30", "5pm"), phone numbers
+("555-0142"), numbers in URLs and e-mail addresses, numbers that are part of names ("Boeing 737",
+"COVID-19", "G7", "F-16"), "one" used as a pronoun ("one of the", "no one", "one another") and
+vague plurals ("hundreds", "dozens"). "from 5 to 10" is read as two figures (a change), "5 to 10"
+and "between 5 and 10" as a range.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+from decimal import Decimal
+
+from ..document import Article, DateMention, Figure
+
+__all__ = ["extract_figures"]
+
+# --- number words (Recognizers-Text English-Numbers.yaml: RoundNumberIntegerRegex etc.) -------
+
+UNITS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+SCALES: dict[str, int] = {
+    "hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+}
+ORDINAL_UNITS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19,
+}
+ORDINAL_TENS: dict[str, int] = {
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+    "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+}
+ORDINAL_SCALES: dict[str, int] = {
+    "hundredth": 100, "thousandth": 10**3, "millionth": 10**6, "billionth": 10**9,
+}
+# Fraction denominators after a numerator ("two thirds", "a quarter", "one-fifth").
+DENOMINATORS: dict[str, int] = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+    "hundredth": 100, "hundredths": 100,
+}
+VULGAR_FRACTIONS: dict[str, Decimal] = {
+    "½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75"),
+    "⅓": Decimal(1) / 3, "⅔": Decimal(2) / 3, "⅛": Decimal("0.125"),
+}
+# Scale abbreviations after digits ("4.2bn", "$5m", "10k"); "m"/"b" only with a currency.
+SCALE_ABBREVIATIONS: dict[str, int] = {
+    "bn": 10**9, "bln": 10**9, "mn": 10**6, "mln": 10**6, "tn": 10**12, "trn": 10**12, "k": 10**3,
+}
+MONEY_SCALE_ABBREVIATIONS: dict[str, int] = {
+    "m": 10**6, "M": 10**6, "b": 10**9, "B": 10**9, "K": 10**3, "T": 10**12, "tr": 10**12,
+}
+ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+
+# --- currencies (ISO 4217) ---------------------------------------------------------------------
+
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "$": "USD", "US$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
+    "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
+    "₽": "RUB", "₺": "TRY", "₩": "KRW", "₪": "ILS", "Rs": "INR", "Rs.": "INR", "R$": "BRL",
+}
+ISO_CODES = frozenset({
+    "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "RUB", "TRY", "CHF", "CAD", "AUD", "NZD",
+    "HKD", "SGD", "KRW", "BRL", "MXN", "ZAR", "SEK", "NOK", "DKK", "PLN", "ILS", "SAR", "AED",
+    "EGP", "NGN", "KES", "PKR", "IDR", "THB", "UAH",
+})
+# Currency names after the number ("5 million dollars", "300 Turkish lira"); lower-case.
+CURRENCY_WORDS: dict[str, str] = {
+    "dollar": "USD", "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD",
+    "american dollars": "USD", "canadian dollars": "CAD", "australian dollars": "AUD",
+    "hong kong dollars": "HKD", "euro": "EUR", "euros": "EUR", "pounds sterling": "GBP",
+    "sterling": "GBP", "british pounds": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+    "rupee": "INR", "rupees": "INR", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB",
+    "rubles": "RUB", "lira": "TRY", "liras": "TRY", "turkish lira": "TRY", "swiss francs": "CHF",
+    "francs": "CHF", "pesos": "MXN", "riyals": "SAR", "dirhams": "AED", "shekels": "ILS",
+    "rand": "ZAR", "naira": "NGN", "hryvnias": "UAH", "won": "KRW", "pounds": "GBP",
+    "pound": "GBP", "us dollar": "USD", "chinese yuan": "CNY", "rmb": "CNY", "usd": "USD",
+    "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY", "inr": "INR", "chf": "CHF",
+}
+# "won" is a verb and "pounds" a weight unless a scale word comes first ("5 million pounds").
+CURRENCY_WORDS_AFTER_SCALE_ONLY = frozenset({"won", "pounds", "pound"})
+SUBUNITS: dict[str, tuple[str, int]] = {"cents": ("USD", 100), "cent": ("USD", 100), "pence": ("GBP", 100)}
+
+# --- units: case-insensitive names and case-sensitive symbols -> the unit written in `unit` ---
+
+
+def _plural_forms(table: dict[str, str]) -> dict[str, str]:
+    out = dict(table)
+    for name, unit in table.items():
+        head, _, rest = name.partition(" per ")
+        if name.endswith(("inch", "foot")):
+            continue
+        plural = head + ("es" if head.endswith(("s", "x")) else "s")
+        out.setdefault(plural + (f" per {rest}" if rest else ""), unit)
+    return out
+
+
+UNIT_NAMES: dict[str, str] = _plural_forms({
+    "kilometre": "km", "kilometer": "km", "metre": "m", "meter": "m", "centimetre": "cm",
+    "centimeter": "cm", "millimetre": "mm", "millimeter": "mm", "mile": "mi", "yard": "yd",
+    "inch": "in", "foot": "ft", "nautical mile": "nmi", "light year": "ly", "light-year": "ly",
+    "kilogram": "kg", "kilogramme": "kg", "kilo": "kg", "gram": "g", "gramme": "g",
+    "milligram": "mg", "tonne": "t", "metric ton": "t", "ton": "t", "pound": "lb", "ounce": "oz",
+    "litre": "l", "liter": "l", "millilitre": "ml", "milliliter": "ml", "gallon": "gal",
+    "barrel": "bbl", "cubic metre": "m³", "cubic meter": "m³", "cubic foot": "ft³",
+    "hectare": "ha", "acre": "acre", "square kilometre": "km²", "square kilometer": "km²",
+    "square mile": "mi²", "square metre": "m²", "square meter": "m²", "square foot": "ft²",
+    "degree celsius": "°C", "degree centigrade": "°C", "degree fahrenheit": "°F",
+    "degree": "°", "knot": "kn", "mile per hour": "mph", "kilometre per hour": "km/h",
+    "kilometer per hour": "km/h", "watt": "W", "kilowatt": "kW", "megawatt": "MW",
+    "gigawatt": "GW", "kilowatt-hour": "kWh", "kilowatt hour": "kWh", "megawatt-hour": "MWh",
+    "megawatt hour": "MWh", "gigawatt-hour": "GWh", "terawatt-hour": "TWh", "volt": "V",
+    "kilovolt": "kV", "byte": "B", "kilobyte": "kB", "megabyte": "MB", "gigabyte": "GB",
+    "terabyte": "TB", "calorie": "cal", "kilocalorie": "kcal", "decibel": "dB",
+})
+UNIT_NAMES.update({
+    "square feet": "ft²", "cubic feet": "ft³", "square inches": "in²", "miles an hour": "mph",
+    "kilometres an hour": "km/h", "kilometers an hour": "km/h", "mile an hour": "mph",
+    "inches": "in", "feet": "ft", "degrees celsius": "°C", "degrees centigrade": "°C",
+    "degrees fahrenheit": "°F", "miles per hour": "mph", "kilometres per hour": "km/h",
+    "kilometers per hour": "km/h", "sq km": "km²", "sq mi": "mi²", "sq m": "m²", "sq ft": "ft²",
+    "sq. km": "km²", "sq. ft": "ft²", "celsius": "°C", "fahrenheit": "°F",
+})
+UNIT_SYMBOLS: dict[str, str] = {
+    "km": "km", "cm": "cm", "mm": "mm", "mi": "mi", "ft": "ft", "yd": "yd", "kg": "kg",
+    "kgs": "kg", "mg": "mg", "lb": "lb", "lbs": "lb", "oz": "oz", "ml": "ml", "mL": "ml",
+    "cl": "cl", "gal": "gal", "bbl": "bbl", "ha": "ha", "km2": "km²", "km²": "km²", "m2": "m²",
+    "m²": "m²", "m3": "m³", "m³": "m³", "°C": "°C", "°F": "°F", "ºC": "°C", "ºF": "°F",
+    "°": "°", "mph": "mph", "kph": "km/h", "km/h": "km/h", "kmh": "km/h", "kmph": "km/h", "km/hr": "km/h", "kt": "kt",
+    "kW": "kW", "MW": "MW", "GW": "GW", "kWh": "kWh", "MWh": "MWh", "GWh": "GWh", "TWh": "TWh",
+    "kV": "kV", "kB": "kB", "KB": "kB", "MB": "MB", "GB": "GB", "TB": "TB", "Mbps": "Mbps",
+    "Gbps": "Gbps", "dB": "dB", "degrees C": "°C", "degrees F": "°F", "degree C": "°C",
+    "deg C": "°C", "deg F": "°F", "eV": "eV", "keV": "keV", "MeV": "MeV", "GeV": "GeV",
+    "TeV": "TeV", "Wh": "Wh", "GHz": "GHz", "MHz": "MHz", "kHz": "kHz", "Hz": "Hz", "sq km": "km²", "sq ft": "ft²", "cc": "cc", "hp": "hp",
+}
+# Symbols that are also common words or letters: only written right after the digits ("5m").
+ATTACHED_ONLY_SYMBOLS: dict[str, str] = {"m": "m", "g": "g", "t": "t", "l": "l", "L": "l", "in": "in", "s": "s", "h": "h"}
+
+PERCENT_WORDS: dict[str, str] = {
+    "%": "%", "percent": "%", "per cent": "%", "pct": "%", "percentage point": "pp",
+    "percentage points": "pp", "per cent points": "pp",
+}
+
+# --- words around the number -------------------------------------------------------------------
+
+# Hedges before a number (Recognizers-Text NumberRange "more than", "at least" ... plus news
+# usage); matched lower-case, longest first.
+QUALIFIERS: tuple[str, ...] = tuple(sorted({
+    "at least", "at most", "more than", "less than", "fewer than", "greater than", "no more than",
+    "no fewer than", "no less than", "not more than", "up to", "as many as", "as much as",
+    "as few as", "as little as", "an estimated", "some", "about", "around", "roughly",
+    "approximately", "nearly", "almost", "over", "under", "just over", "just under", "well over",
+    "well under", "close to", "upwards of", "in excess of", "only", "just", "exactly",
+    "precisely", "below", "above", "an additional", "another", "barely", "estimated", "maximum",
+    "minimum", "a maximum of", "a minimum of", "a total of", "totaling", "totalling",
+}, key=lambda q: -len(q.split())))
+_QUALIFIER_SET = frozenset(QUALIFIERS)
+# After these, "one" is a pronoun ("no one", "the one", "this one"); before these too.
+ONE_PRONOUN_BEFORE = frozenset({
+    "the", "no", "this", "that", "any", "every", "each", "which", "a", "another", "someone",
+    "anyone", "everyone", "only", "little", "big", "new", "old", "good", "other", "last",
+})
+ONE_PRONOUN_AFTER = frozenset({
+    "of", "another", "who", "whom", "whose", "that", "which", "is", "was", "has", "had", "can",
+    "could", "will", "would", "should", "must", "may", "might", "does", "did", "to", "and", "or",
+    "on", "at", "by", "with", "from", "for", "as", "but", "than", "day", "way", "thing",
+    "hand", "time", "another's",
+})
+# A "second" that is a unit of time, a "first" that is an adverb.
+_NOT_ORDINAL_BEFORE = {"second": frozenset({"a", "per", "one", "split", "every", "each", "the"}),
+                       "first": frozenset({"at"})}
+_HALF_NOT_FRACTION_BEFORE = frozenset({
+    "first", "second", "other", "better", "latter", "third", "fourth", "final", "opening",
+    "closing", "back", "own",
+})
+PRONOUNS = frozenset({
+    "them", "us", "you", "those", "these", "it", "which", "whom", "him", "her", "me", "all",
+    "they", "we", "this", "that", "each", "both", "ours", "theirs", "its",
+})
+DETERMINERS = frozenset({
+    "the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "this", "that", "these",
+    "those", "all", "such",
+})
+# Words that end the counted noun phrase: function words, auxiliaries, frequent verbs and
+# adverbs of news copy (a tagger-free stand-in for "stop at the first non-noun").
+NP_STOP = frozenset({
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "by", "for", "with",
+    "from", "to", "into", "onto", "over", "under", "about", "after", "before", "since", "until",
+    "during", "between", "among", "against", "through", "across", "per", "than", "as", "like",
+    "near", "off", "out", "up", "down", "via", "amid", "within", "without", "inside", "outside",
+    "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having",
+    "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might",
+    "must", "who", "whom", "whose", "which", "that", "this", "these", "those", "what", "when",
+    "where", "while", "why", "how", "if", "so", "because", "although", "though", "whether",
+    "it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "we", "us", "our",
+    "you", "your", "i", "me", "my", "each", "every", "all", "both", "some", "any", "no", "not",
+    "also", "still", "already", "just", "only", "even", "now", "then", "there", "here", "very",
+    "more", "most", "less", "least", "too", "again", "ago", "later", "earlier", "yet", "said",
+    "says", "say", "told", "according", "including", "included", "while", "whereas", "who",
+    "died", "killed", "injured", "wounded", "arrested", "left", "remain", "remained", "remains",
+    "took", "take", "made", "make", "went", "go", "came", "come", "got", "get", "gave", "give",
+    "saw", "see", "reported", "fled", "live", "lived", "lost", "won", "set", "put", "face",
+    "faced", "faces", "need", "needed", "needs", "fell", "rose", "rise", "rises", "fall", "falls",
+    "each", "apiece", "respectively", "alone", "together", "named", "called", "known", "per",
+    "currently", "reportedly", "allegedly", "altogether", "total", "overall", "instead",
+})
+# Plurals that do not end in -s, and mass nouns counted like plurals in news copy.
+IRREGULAR_PLURALS = frozenset({
+    "people", "children", "men", "women", "police", "staff", "personnel", "cattle", "sheep",
+    "fish", "deer", "feet", "teeth", "mice", "geese", "data", "media", "crew", "troops",
+    "livestock", "aircraft", "offspring", "clergy", "youth", "militia", "infantry",
+})
+_VAGUE_PLURALS = frozenset({"hundreds", "thousands", "millions", "billions", "dozens", "scores", "tens"})
+
+# --- spans that hold no figure -----------------------------------------------------------------
+
+_TIME = re.compile(
+    r"(?<![\d.:])\d{1,2}(?::\d{2}){1,2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|[A-Z]{2,4}T)(?![a-z]))?"
+    r"|(?<![\d.:,])\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock)",
+    re.IGNORECASE,
+)
+_PHONE = re.compile(
+    r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(?\d{2,4}\)?[\s.-])?\d{3}[\s.-]\d{4}(?![\d,])"
+    r"|\+\d{1,3}(?:[\s.-]?\d{2,4}){2,5}"
+)
+_URL = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+")
+_MASKS = (_TIME, _PHONE, _URL)
+
+# --- tokens ------------------------------------------------------------------------------------
+
+_TOKEN = re.compile(
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?|(?<![\w.])\.\d+)"
+    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)"
+    r"|(?P<sym>[^\w\s])"
+)
+
+
+class _Tok(NamedTuple):
+    text: str
+    lower: str
+    kind: str  # "num", "word" or "sym"
+    start: int
+    end: int
+    blocked: bool  # inside a date, time, phone number or URL
+
+
+@dataclass(slots=True)
+class _Number:
+    """A number read from tokens[first:stop] (stop exclusive)."""
+
+    value: Decimal
+    first: int
+    stop: int
+    kind: str  # cardinal, ordinal or fraction
+    digits: bool
+    scaled: bool = False
+
+
+@dataclass(slots=True)
+class _Found:
+    first: int
+    stop: int
+    kind: str
+    value: Decimal | None
+    low: Decimal | None = None
+    high: Decimal | None = None
+    unit: str | None = None
+
+
+def extract_figures(article: Article, *, dates: Sequence[DateMention] = ()) -> tuple[Figure, ...]:
+    """Every number written in the title and sentences of `article`, in article order.
+
+    Numbers inside the spans of `dates` (from :func:`briefing.facts.dates.extract_dates`) are
+    left out. Never raises on any article.
+    """
+    date_spans = [(d.start, d.end) for d in dates]
+    figures: list[Figure] = []
+    for start, end in _regions(article):
+        spans = [(s, e) for s, e in date_spans if s < end and start < e]
+        spans += [m.span() for p in _MASKS for m in p.finditer(article.text, start, end)]
+        tokens = _tokenize(article.text, start, end, sorted(spans))
+        for found in _read(tokens):
+            figures.append(_figure(article, tokens, found))
+    return tuple(figures)
+
+
+def _regions(article: Article) -> Iterator[tuple[int, int]]:
+    if article.title is not None:
+        yield article.title.start, article.title.end
+    for sentence in article.sentences:
+        yield sentence.start, sentence.end
+
+
+def _tokenize(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[_Tok]:
+    """Tokens of text[start:end]; those overlapping a span of `blocked` (sorted) are marked."""
+    tokens = []
+    k = 0
+    for m in _TOKEN.finditer(text, start, end):
+        s, e = m.span()
+        while k < len(blocked) and blocked[k][1] <= s:
+            k += 1
+        hit = k < len(blocked) and blocked[k][0] < e
+        tokens.append(_Tok(m.group(), m.group().lower(), m.lastgroup or "sym", s, e, hit))
+    return tokens
+
+
+def _figure(article: Article, tokens: list[_Tok], found: _Found) -> Figure:
+    start, end = tokens[found.first].start, tokens[found.stop - 1].end
+    counted = None if found.kind in {"money", "quantity"} else _counted(tokens, found)
+    return Figure(
+        text=article.text[start:end],
+        kind=found.kind,
+        value=_number(found.value),
+        low=_number(found.low),
+        high=_number(found.high),
+        unit=found.unit,
+        counted=counted,
+        qualifier=_qualifier(tokens, found.first),
+        start=start,
+        end=end,
+        sentence=article.sentence_at(start),
+    )
+
+
+def _number(value: Decimal | None) -> float | int | None:
+    """int when whole (JSON prints 1500000, not 1500000.0), else a float."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+# --- the reader --------------------------------------------------------------------------------
+
+
+def _adjacent(tokens: list[_Tok], i: int) -> bool:
+    """True when tokens[i] follows tokens[i - 1] with no space between them."""
+    return 0 < i < len(tokens) and tokens[i - 1].end == tokens[i].start
+
+
+def _at(tokens: list[_Tok], i: int) -> _Tok | None:
+    return tokens[i] if 0 <= i < len(tokens) and not tokens[i].blocked else None
+
+
+def _read(tokens: list[_Tok]) -> Iterator[_Found]:
+    i = 0
+    while i < len(tokens):
+        found = _read_figure(tokens, i)
+        if found is None:
+            i += 1
+            continue
+        if found.kind != "skip":
+            yield found
+        i = max(found.stop, i + 1)
+
+
+# Words that can start a figure (besides currency prefixes such as "US" and ISO codes).
+_STARTERS = frozenset(
+    set(UNITS) | set(TENS) | set(ORDINAL_UNITS) | set(ORDINAL_TENS) | set(ORDINAL_SCALES)
+    | set(VULGAR_FRACTIONS) | {"a", "an", "half", "quarter", "between", "minus", "negative", "rs"}
+)
+
+
+def _read_figure(tokens: list[_Tok], i: int) -> _Found | None:
+    """A figure starting at tokens[i] (a currency sign, "between", a minus or the number)."""
+    tok = _at(tokens, i)
+    if tok is None:
+        return None
+    if tok.kind == "word" and tok.lower not in _STARTERS and tok.text not in ISO_CODES and (
+        tok.text.upper() + "$" not in CURRENCY_SYMBOLS
+    ):
+        return None  # fast path: most words cannot start a figure
+    if tok.lower == "between":
+        found = _read_figure(tokens, i + 1)
+        if found and found.kind not in {"skip", "range", "ordinal", "fraction"}:
+            conj = _at(tokens, found.stop)
+            if conj is not None and conj.lower == "and":
+                prefix, start2 = _currency_prefix(tokens, found.stop + 1)
+                high_number = _read_number(tokens, start2, money=prefix is not None or found.kind == "money")
+                if high_number is not None and high_number.kind == "cardinal":
+                    high = _with_suffix(tokens, high_number, prefix)
+                    rng = _make_range(tokens, found, high, high_number) if high else None
+                    if rng is not None:
+                        rng.first = i
+                        return rng
+        return None
+    currency, j = _currency_prefix(tokens, i)
+    negative = False
+    if currency is None and tok.text in "-−" and _starts_number(tokens, i + 1) and _adjacent(tokens, i + 1):
+        before = tokens[i - 1] if i > 0 else None
+        if before is None or (not _adjacent(tokens, i) and before.kind != "num"):
+            negative, j = True, i + 1
+    elif currency is None and tok.lower in {"minus", "negative"} and _read_number(tokens, i + 1) is not None:
+        negative, j = True, i + 1
+    number = _read_number(tokens, j, money=currency is not None)
+    if number is None:
+        return None
+    if number.kind == "skip":
+        return _Found(i, number.stop, "skip", None)
+    if (not number.digits and number.value == 1 and number.stop == number.first + 1
+            and tokens[number.first].lower == "one" and _one_is_pronoun(tokens, number.first)):
+        return _Found(i, number.stop, "skip", None)
+    if currency is None and not negative and _is_name(tokens, number):
+        return _Found(i, number.stop, "skip", None)
+    if negative:
+        number.value = -number.value
+    found = _with_suffix(tokens, number, currency)
+    if found is None:
+        return _Found(i, number.stop, "skip", None)
+    found.first = i
+    if found.kind in {"cardinal", "percent", "money", "quantity"}:
+        rng = _range_after(tokens, found, currency)
+        if rng is not None:
+            return rng
+    return found
+
+
+def _starts_number(tokens: list[_Tok], i: int) -> bool:
+    tok = _at(tokens, i)
+    return tok is not None and tok.kind == "num"
+
+
+def _currency_prefix(tokens: list[_Tok], i: int) -> tuple[str | None, int]:
+    """(ISO code, index of the number) for "$", "US$", "€", "USD", "Rs." before a number."""
+    tok = _at(tokens, i)
+    if tok is None:
+        return None, i
+    nxt = _at(tokens, i + 1)
+    if nxt is not None and nxt.text == "$" and tok.text.upper() + "$" in CURRENCY_SYMBOLS:
+        return CURRENCY_SYMBOLS[tok.text.upper() + "$"], i + 2  # "US$", "US $", "hk $"
+    if tok.text == "Rs" and nxt is not None and nxt.text == "." and _adjacent(tokens, i + 1):
+        return "INR", i + 2
+    if tok.kind == "sym" and tok.text in CURRENCY_SYMBOLS:
+        return CURRENCY_SYMBOLS[tok.text], i + 1
+    if tok.text in ISO_CODES or tok.text == "Rs":
+        num = _at(tokens, i + 1)
+        if num is not None and num.kind == "num":
+            return ("INR" if tok.text == "Rs" else tok.text), i + 1
+    return None, i
+
+
+def _read_number(tokens: list[_Tok], i: int, *, money: bool = False) -> _Number | None:
+    tok = _at(tokens, i)
+    if tok is None:
+        return None
+    if tok.kind == "num":
+        return _read_digits(tokens, i, money=money)
+    if tok.kind == "word" or tok.text in VULGAR_FRACTIONS:
+        return _read_words(tokens, i)
+    return None
+
+
+def _read_digits(tokens: list[_Tok], i: int, *, money: bool) -> _Number | None:
+    """Digits with an optional fraction, ordinal suffix and scale: "1,200", "2 1/2", "9th", "1.5 million"."""
+    tok = tokens[i]
+    value = Decimal(tok.text.replace(",", ""))
+    j = i + 1
+    if tok.text.startswith(".") and _at(tokens, i - 1) is not None and _adjacent(tokens, i):
+        return _Number(value, i, j, "skip", True)  # "v2.5"-like tails
+    slash = _at(tokens, j)
+    if slash is not None and slash.text == "/" and _adjacent(tokens, j):
+        den = _at(tokens, j + 1)
+        if den is None or den.kind != "num" or not _adjacent(tokens, j + 1):
+            return None
+        d = Decimal(den.text.replace(",", ""))
+        if "," in tok.text or "." in tok.text or not (1 < d <= 16 and value < d):
+            return _Number(value, i, j + 2, "skip", True)  # a ratio, score or date: "24/7"
+        return _Number(value / d, i, j + 2, "fraction", True)
+    nxt = _at(tokens, j)
+    kind = "cardinal"
+    if nxt is not None and _adjacent(tokens, j):
+        if nxt.text in VULGAR_FRACTIONS:
+            return _Number(value + VULGAR_FRACTIONS[nxt.text], i, j + 1, "fraction", True)
+        if nxt.lower in ORDINAL_SUFFIXES and "." not in tok.text and "," not in tok.text:
+            return _Number(value, i, j + 1, "ordinal", True)
+    # mixed fraction "2 1/2": the whole part is read here, the fraction joins it.
+    frac = _at(tokens, j)
+    if frac is not None and frac.kind == "num" and not _adjacent(tokens, j) and "." not in tok.text:
+        slash = _at(tokens, j + 1)
+        den = _at(tokens, j + 2)
+        if (slash is not None and slash.text == "/" and _adjacent(tokens, j + 1) and den is not None
+                and den.kind == "num" and _adjacent(tokens, j + 2)):
+            n, d = Decimal(frac.text), Decimal(den.text)
+            if 1 < d <= 16 and n < d:
+                return _Number(value + n / d, i, j + 3, "fraction", True)
+    number = _Number(value, i, j, kind, True)
+    _apply_scale(tokens, number, money=money)
+    return number
+
+
+def _apply_scale(tokens: list[_Tok], number: _Number, *, money: bool) -> None:
+    """Multiply by a following scale word or abbreviation ("million", "bn", "$5m")."""
+    j = number.stop
+    tok = _at(tokens, j)
+    if tok is None or tok.kind != "word":
+        return
+    attached = _adjacent(tokens, j)
+    scale = SCALES.get(tok.lower) or (12 if tok.lower in {"dozen", "dozens"} else None)
+    if scale is None and tok.lower in SCALE_ABBREVIATIONS and (attached or tok.lower != "k"):
+        scale = SCALE_ABBREVIATIONS[tok.lower]
+    if scale is None and attached and tok.text in MONEY_SCALE_ABBREVIATIONS:
+        after = _at(tokens, j + 1)
+        plural_after = after is not None and after.kind == "word" and _looks_plural(after.lower)
+        if money or (tok.text == "m" and plural_after and after.lower not in UNIT_NAMES):
+            scale = MONEY_SCALE_ABBREVIATIONS[tok.text]  # "$5m", "5m people"
+    if scale is None:
+        return
+    number.value *= scale
+    number.stop = j + 1
+    number.scaled = True
+    nxt = _at(tokens, j + 1)
+    if scale == 100 and nxt is not None and nxt.lower in {"thousand", "million", "billion"}:
+        number.value *= SCALES[nxt.lower]  # "5 hundred thousand"
+        number.stop = j + 2
+
+
+def _word(tokens: list[_Tok], i: int) -> str | None:
+    tok = _at(tokens, i)
+    return tok.lower if tok is not None and tok.kind in {"word", "sym"} else None
+
+
+def _read_words(tokens: list[_Tok], i: int) -> _Number | None:
+    """Number words: "two", "twenty-five", "one hundred and five", "a million", "two and a half",
+    "ninth", "twenty-first", "half", "a third", "two-thirds"; None when tokens[i] is none of them."""
+    first = tokens[i]
+    if first.text in VULGAR_FRACTIONS:
+        return _Number(VULGAR_FRACTIONS[first.text], i, i + 1, "fraction", False)
+    w = first.lower
+    if w in _VAGUE_PLURALS:
+        return None
+    j = i
+    total = Decimal(0)
+    current = Decimal(0)
+    last: str | None = None  # kind of the last word read: unit, tens, hundred, scale, a
+    if w in {"a", "an"}:
+        nxt = _word(tokens, i + 1)
+        if nxt not in SCALES and nxt not in DENOMINATORS and nxt != "dozen":
+            return None
+        if nxt in {"second", "fourth", "fourths"}:
+            return None
+        current, last, j = Decimal(1), "a", i + 1
+    if w in {"half", "quarter"} and last is None:
+        # "half a million", "quarter million": a fraction of a scale word
+        k = i + 2 if _word(tokens, i + 1) in {"a", "an"} else i + 1
+        scale = _word(tokens, k)
+        if scale in SCALES or scale == "dozen":
+            value = Decimal(SCALES.get(scale, 12)) / (2 if w == "half" else 4)
+            return _Number(value, i, k + 1, "cardinal", False, scaled=True)
+        prev = _word(tokens, i - 1)
+        if w == "quarter" or prev in _HALF_NOT_FRACTION_BEFORE:
+            return None
+        return _Number(Decimal("0.5"), i, i + 1, "fraction", False)
+    while j < len(tokens):
+        w = _word(tokens, j)
+        if w is None:
+            break
+        if w == "-":
+            # hyphen inside a number: "twenty-five", "twenty-first", "two-thirds"
+            if last in {"unit", "tens"} and _adjacent(tokens, j) and _adjacent(tokens, j + 1):
+                nxt = _word(tokens, j + 1)
+                if (last == "tens" and (nxt in UNITS and 0 < UNITS[nxt] < 10 or nxt in ORDINAL_UNITS)) or (
+                    last == "unit" and nxt in DENOMINATORS
+                ):
+                    j += 1
+                    continue
+            break
+        if w in UNITS and last in {None, "tens", "hundred", "scale", "and"}:
+            if last == "tens" and not 0 < UNITS[w] < 10:
+                break
+            current += UNITS[w]
+            last = "unit"
+        elif w in TENS and last in {None, "hundred", "scale", "and"}:
+            current += TENS[w]
+            last = "tens"
+        elif w == "hundred" and last in {"unit", "tens", "a"}:
+            current = (current or 1) * 100
+            last = "hundred"
+        elif w in SCALES and last in {"unit", "tens", "hundred", "a"}:
+            total += (current or 1) * SCALES[w]
+            current = Decimal(0)
+            last = "scale"
+        elif w == "dozen" and last in {"unit", "tens", "a"}:
+            current = (current or 1) * 12
+            last = "hundred"
+        elif w == "and" and last in {"hundred", "scale"} and (
+            _word(tokens, j + 1) in UNITS or _word(tokens, j + 1) in TENS
+        ):
+            last = "and"
+        elif w == "and" and last in {"unit", "tens"} and _and_fraction(tokens, j + 1) is not None:
+            fraction, stop = _and_fraction(tokens, j + 1)  # "two and a half", "five and a quarter"
+            current += fraction
+            j = stop - 1
+            last = "unit"
+        elif w in DENOMINATORS and last in {"unit", "a"} and total == 0 and current < 20 and current % 1 == 0:
+            plural = w.endswith("s")
+            if (current == 1) == plural and w not in {"half", "quarter"}:
+                break  # "one thirds", "two third": not a fraction
+            if w == "half" and current != 1:
+                break
+            number = _Number(current / DENOMINATORS[w], i, j + 1, "fraction", False)
+            if _word(tokens, j + 1) in SCALES:  # "a quarter million", "three quarters billion"
+                number.value *= SCALES[_word(tokens, j + 1)]
+                number.stop, number.kind, number.scaled = j + 2, "cardinal", True
+            return number
+        elif (w in ORDINAL_UNITS or w in ORDINAL_TENS or w in ORDINAL_SCALES) and last in {None, "tens", "hundred", "scale", "and"}:
+            if last is None and _word(tokens, j - 1) in _NOT_ORDINAL_BEFORE.get(w, ()):
+                return None
+            if w in ORDINAL_SCALES:
+                value = (total + (current or 1)) * ORDINAL_SCALES[w]
+            else:
+                value = total + current + ORDINAL_UNITS.get(w, ORDINAL_TENS.get(w, 0))
+            return _Number(value, i, j + 1, "ordinal", False)
+        else:
+            break
+        j += 1
+    if last in {None, "a", "and"}:
+        return None
+    number = _Number(total + current, i, j, "cardinal", False, scaled=last == "scale")
+    if last in {"unit", "tens", "hundred"} and total == 0:
+        _apply_scale(tokens, number, money=False)
+    return number
+
+
+def _and_fraction(tokens: list[_Tok], i: int) -> tuple[Decimal, int] | None:
+    """(value, stop) of the fraction after "and" in "two and a half": "a half", "three quarters"."""
+    word = _word(tokens, i)
+    if word in {"a", "an", "one"}:
+        numerator = Decimal(1)
+    elif word in UNITS and 1 < UNITS[word] < 10:
+        numerator = Decimal(UNITS[word])
+    else:
+        return None
+    den = _word(tokens, i + 1)
+    if den not in DENOMINATORS or (numerator > 1) != den.endswith("s"):
+        return None
+    return numerator / DENOMINATORS[den], i + 2
+
+
+def _is_name(tokens: list[_Tok], number: _Number) -> bool:
+    """True for numbers that belong to a name: "G7", "F-16", "COVID-19", "Boeing 737", "4G"."""
+    if not number.digits:
+        return False
+    first = tokens[number.first]
+    prev = _at(tokens, number.first - 1)
+    if prev is not None and _adjacent(tokens, number.first):
+        if prev.kind == "word":
+            return True  # "G7", "A320", "MH17"
+        if prev.text == "-":
+            word = _at(tokens, number.first - 2)
+            if word is not None and word.kind == "word" and _adjacent(tokens, number.first - 1) and (
+                any(c.isupper() for c in word.text) or word.lower == "covid"
+            ):
+                return True  # "F-16", "COVID-19", "Su-35"
+    after = _at(tokens, number.stop)
+    if after is not None and after.kind == "word" and _adjacent(tokens, number.stop):
+        if not _unit_at(tokens, number.stop, number.value, attached=True):
+            return True  # "4G", "3D"
+    if (prev is not None and prev.kind == "word" and prev.text[:1].isupper() and number.kind == "cardinal"
+            and not number.scaled and first.text.isdigit() and not _is_plain_word(prev.lower)
+            and not prev.lower.endswith(("'s", "’s")) and prev.text not in ISO_CODES):
+        nxt = _at(tokens, number.stop)
+        if nxt is None or nxt.lower not in PERCENT_WORDS and not _unit_at(tokens, number.stop, number.value, attached=False):
+            return True  # "Boeing 737", "Article 5", "Windows 10"
+    return False
+
+
+_MONTH_AND_DAY_NAMES = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday",
+})
+
+
+def _is_plain_word(lower: str) -> bool:
+    """A capitalised word before a number that does not name it ("Some 12", "Nearly 200")."""
+    return (lower in NP_STOP or lower in _QUALIFIER_SET or lower in _MONTH_AND_DAY_NAMES
+            or lower in ONE_PRONOUN_BEFORE or lower.endswith(("ly", "ed")))
+
+
+def _unit_at(tokens: list[_Tok], j: int, value: Decimal, *, attached: bool) -> tuple[str, int] | None:
+    """(unit, stop) for a unit written at tokens[j]: "km", "°C", "square miles", "mph"."""
+    tok = _at(tokens, j)
+    if tok is None:
+        return None
+    best: tuple[str, int] | None = None
+    text = ""
+    for k in range(j, min(j + 4, len(tokens))):
+        t = _at(tokens, k)
+        if t is None:
+            break
+        text += ("" if k == j or _adjacent(tokens, k) else " ") + t.text
+        low = text.lower()
+        unit = UNIT_SYMBOLS.get(text) or UNIT_NAMES.get(low)
+        if unit is None and attached and k == j:
+            unit = ATTACHED_ONLY_SYMBOLS.get(text)
+        if unit is not None:
+            best = (unit, k + 1)
+    return best
+
+
+def _with_suffix(tokens: list[_Tok], number: _Number, currency: str | None) -> _Found | None:
+    """The number with what follows it: percent sign or word, currency word or unit."""
+    j = number.stop
+    found = _Found(number.first, j, number.kind, number.value)
+    if number.kind == "ordinal":
+        return found
+    tok = _at(tokens, j)
+    if currency is not None:
+        found.kind, found.unit = "money", currency
+        return found
+    if tok is None:
+        return found
+    attached = _adjacent(tokens, j)
+    phrases = []  # ("per cent", 2): the next one to three words, longest first
+    text = ""
+    for k in range(j, min(j + 3, len(tokens))):
+        if tokens[k].blocked:
+            break
+        text = (text + " " + tokens[k].lower).strip()
+        phrases.insert(0, (text, k - j + 1))
+    for text, width in phrases:
+        if text in PERCENT_WORDS:
+            found.kind, found.unit, found.stop = "percent", PERCENT_WORDS[text], j + width
+            return found
+        code = CURRENCY_WORDS.get(text)
+        if code is not None and (text not in CURRENCY_WORDS_AFTER_SCALE_ONLY or number.scaled):
+            found.kind, found.unit, found.stop = "money", code, j + width
+            return found
+    if tok.lower in SUBUNITS and not number.scaled:
+        code, per = SUBUNITS[tok.lower]
+        found.kind, found.unit, found.stop = "money", code, j + 1
+        found.value = number.value / per
+        return found
+    if tok.text in ISO_CODES:
+        found.kind, found.unit, found.stop = "money", tok.text, j + 1
+        return found
+    if tok.kind == "sym" and tok.text in CURRENCY_SYMBOLS and tok.text != "$" or tok.text == "$" and (
+        _at(tokens, j + 1) is None or _at(tokens, j + 1).kind != "num"
+    ):
+        found.kind, found.unit, found.stop = "money", CURRENCY_SYMBOLS[tok.text], j + 1
+        return found  # "10 €", "5 $"
+    # "3-inch", "10-km": a unit joined by a hyphen
+    hyphen = tok.text == "-" and attached and _adjacent(tokens, j + 1)
+    unit = _unit_at(tokens, j + 1 if hyphen else j, number.value, attached=attached and not hyphen)
+    if unit is not None and number.kind in {"cardinal", "fraction"}:
+        found.kind, found.unit, found.stop = "quantity", unit[0], unit[1]
+        if unit[0] == "s" or unit[0] == "h":
+            return None  # "5s", "24h": durations written as symbols are not read
+        return found
+    return found
+
+
+def _range_after(tokens: list[_Tok], low: _Found, currency: str | None) -> _Found | None:
+    """"10-15", "10 to 15 people", "$5-6 million", "10-15%": low and high of one range."""
+    j = low.stop
+    conj = _at(tokens, j)
+    if conj is None or conj.lower not in {"-", "–", "—", "~", "to", "through"}:
+        return None
+    if conj.text == "to":
+        before = _at(tokens, low.first - 1)
+        if before is not None and before.lower == "from":
+            return None  # "from 5 to 10" reports a change
+    if conj.text == "-" and not (_adjacent(tokens, j) and _adjacent(tokens, j + 1)):
+        spaced = not _adjacent(tokens, j) and not _adjacent(tokens, j + 1)
+        if not spaced:
+            return None
+    start2 = j + 1
+    prefix, start2 = _currency_prefix(tokens, start2)
+    high_number = _read_number(tokens, start2, money=currency is not None or prefix is not None)
+    if high_number is None or high_number.kind != "cardinal":
+        return None
+    high = _with_suffix(tokens, high_number, currency or prefix)
+    if high is None:
+        return None
+    return _make_range(tokens, low, high, high_number)
+
+
+def _make_range(tokens: list[_Tok], low: _Found, high: _Found, high_number: _Number) -> _Found | None:
+    """One range figure from its two ends, or None when they do not make one (3-1, 2 to 1)."""
+    if high.kind not in {"cardinal", low.kind} and low.kind != "cardinal":
+        return None
+    lo, hi = low.value, high.value
+    if lo is None or hi is None:
+        return None
+    scale = _scale_of(high_number) if high_number.scaled else Decimal(1)
+    if scale > 1 and lo < high_number.value / scale and not _scaled_low(tokens, low):
+        lo *= scale  # "5-6 million": the scale applies to both ends
+    if not lo < hi:
+        return None
+    kind = high.kind if low.kind == "cardinal" else low.kind
+    unit = low.unit or high.unit
+    if kind == "money" and low.kind == "money" and high.kind == "money" and low.unit != high.unit:
+        return None
+    return _Found(low.first, high.stop, "range", None, lo, hi, unit)
+
+
+def _scale_of(number: _Number) -> Decimal:
+    for scale in (10**12, 10**9, 10**6, 10**3, 100):
+        if number.value >= scale and number.value % scale == 0:
+            return Decimal(scale)
+    return Decimal(1)
+
+
+def _scaled_low(tokens: list[_Tok], low: _Found) -> bool:
+    return any(tokens[k].lower in SCALES or tokens[k].lower in SCALE_ABBREVIATIONS
+               for k in range(low.first, low.stop))
+
+
+# --- words around ------------------------------------------------------------------------------
+
+
+def _qualifier(tokens: list[_Tok], first: int) -> str | None:
+    """The hedge right before tokens[first], lower-cased ("at least", "some"), or None."""
+    words: list[str] = []
+    k = first - 1
+    while k >= 0 and len(words) < 3 and tokens[k].kind == "word":
+        words.insert(0, tokens[k].lower)
+        k -= 1
+    for qualifier in QUALIFIERS:
+        parts = qualifier.split()
+        if len(parts) <= len(words) and words[-len(parts):] == parts:
+            return qualifier
+    return None
+
+
+def _counted(tokens: list[_Tok], found: _Found) -> str | None:
+    """The noun phrase the figure counts: "civilians", "observation points"; None if none."""
+    j = found.stop
+    nxt = _at(tokens, j)
+    if nxt is not None and nxt.text == "-" and _adjacent(tokens, j) and _adjacent(tokens, j + 1):
+        word = _at(tokens, j + 1)  # "10-day", "12-year-old"
+        return word.text if word is not None and word.kind == "word" else None
+    if nxt is not None and nxt.lower == "of":
+        j += 1
+        nxt = _at(tokens, j)
+        if nxt is not None and nxt.lower in PRONOUNS:
+            return None
+        while nxt is not None and nxt.lower in DETERMINERS:
+            j += 1
+            nxt = _at(tokens, j)
+    elif found.kind == "fraction":
+        while nxt is not None and nxt.lower in DETERMINERS:
+            j += 1
+            nxt = _at(tokens, j)
+    elif found.kind == "percent":
+        return None
+    words: list[tuple[int, int]] = []  # (start token, stop token) of each word, hyphen-joined
+    k = j
+    while len(words) < 5:
+        tok = _at(tokens, k)
+        if tok is None or tok.kind != "word" or tok.lower in NP_STOP or tok.lower in UNITS:
+            break
+        if tok.lower.endswith("ly") and len(tok.lower) > 4:
+            break
+        stop = k + 1
+        while (stop + 1 < len(tokens) and tokens[stop].text == "-" and _adjacent(tokens, stop)
+               and _adjacent(tokens, stop + 1) and tokens[stop + 1].kind == "word"):
+            stop += 2
+        words.append((k, stop))
+        k = stop
+    if not words:
+        return None
+    value = found.high if found.kind == "range" else found.value
+    if found.kind != "ordinal" and value is not None and value != 1:
+        for n, (s, e) in enumerate(words):
+            if _looks_plural(tokens[e - 1].lower):
+                words = words[: n + 1]
+                break
+        else:
+            if found.kind not in {"fraction", "percent"}:
+                return None  # "10 died": no plural noun, so nothing counted
+    elif len(words) > 3:
+        words = words[:3]
+    start, end = tokens[words[0][0]].start, tokens[words[-1][1] - 1].end
+    text = "".join(t.text if t.start == start or tokens[i - 1].end == t.start else " " + t.text
+                   for i, t in enumerate(tokens) if start <= t.start < end)
+    return text
+
+
+def _looks_plural(word: str) -> bool:
+    if word in IRREGULAR_PLURALS:
+        return True
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
+
+
+def _one_is_pronoun(tokens: list[_Tok], i: int) -> bool:
+    """"one of the", "no one", "the one", "one another", "this one": "one" stands for a noun."""
+    prev = _word(tokens, i - 1)
+    nxt = _at(tokens, i + 1)
+    if prev in ONE_PRONOUN_BEFORE:
+        return True
+    if nxt is None or nxt.kind != "word" or nxt.lower in ONE_PRONOUN_AFTER:
+        return True
+    return nxt.lower.endswith(("'s", "’s"))
