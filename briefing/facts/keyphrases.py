@@ -77,6 +77,7 @@ NEWS_STOP_WORDS: frozenset[str] = frozenset(
     monday tuesday wednesday thursday friday saturday sunday
     january february march april june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
+    percent pct year years month months week weeks day days
     mr mrs ms dr sen rep gov lt gen col sgt prof st jr sr
     n't 're 've 'll 'd 'm 's
     """.split()
@@ -88,6 +89,7 @@ DAMPING = 0.85  # PageRank damping factor
 TITLE_BOOST = 2.0  # extra jump weight for a title word, relative to its position weight
 LENGTH_DAMPING = 0.5  # phrase score = sum of word scores / len ** LENGTH_DAMPING
 _SUBGRAMS = False
+_FREQ = 'log'
 _ED_FINAL = True
 _LY_STOP = True
 _LY_NOUNS = frozenset("family supply assembly rally ally anomaly monopoly italy july belly bully jelly lily folly jolly holy holly".split())
@@ -290,7 +292,8 @@ def keyphrases_from_chunks(
     ranked = []
     for key, occ in occurrences.items():
         raw = sum(word_score.get(k, 0.0) for k in key) / len(key) ** LENGTH_DAMPING
-        raw *= 1.0 + math.log(counts_all[key] if _FREQ_ALL else len(occ))
+        f = counts_all[key] if _FREQ_ALL else len(occ)
+        raw *= (1.0 + math.log(f)) if _FREQ == 'log' else f ** _FREQ
         ranked.append((raw, key, occ))
     best = max(r[0] for r in ranked) or 1.0
     scored = []

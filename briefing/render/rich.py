@@ -42,16 +42,19 @@ def render_rich(briefing: Briefing, command: str) -> RenderableType:
         parts.append(Text(inert(byline), style=STYLES["dim"]))
     if command in ("summarize", "brief"):
         if briefing.summary:
+            # A grid gives each bullet a hanging indent.
+            summary = Table.grid(padding=(0, 1))
+            summary.add_column(no_wrap=True)
+            summary.add_column(ratio=1)
             for s in briefing.summary:
-                bullet = Text("• ")
-                bullet.append_text(_sentence(briefing, s.start, s.end, s.text))
-                parts.append(bullet)
+                summary.add_row(Text("•"), _sentence(briefing, s.start, s.end, s.text))
+            parts.append(summary)
         else:
             parts.append(Text("(no summary)", style=STYLES["dim"]))
     if command in ("facts", "brief"):
         figures = key_figures(briefing) if command == "brief" else briefing.figures
         if figures:
-            table = Table(title=Text("Key figures"), title_justify="left", expand=False, show_edge=False)
+            table = Table(title=Text("Key figures", style=STYLES["label"]), title_justify="left", show_edge=False)
             table.add_column("figure", style=STYLES["figure"], no_wrap=True)
             table.add_column("counts")
             table.add_column("qualifier")
