@@ -56,13 +56,29 @@ MONTHS: dict[str, int] = {
 }
 WEEKDAYS: dict[str, int] = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-    "sunday": 6,
+    "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
+    "fri": 4, "sat": 5, "sun": 6,
 }
+# Day numbers written in words: ordinals ("twenty-first") and, after a month or "the", cardinals.
+_ORDINAL_WORDS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}
+_CARDINAL_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30,
+}
+SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 # Modifier words -> the DateMention.modifier value (DateMention's fixed vocabulary).
 MODIFIERS: dict[str, str] = {
-    "early": "early", "the beginning of": "early", "the start of": "early",
-    "late": "late", "the end of": "late",
-    "mid": "mid", "mid-": "mid", "the middle of": "mid",
+    "early": "early", "the beginning of": "early", "the start of": "early", "earlier": "early",
+    "beginning of": "early", "start of": "early",
+    "late": "late", "the end of": "late", "end of": "late", "later": "late",
+    "mid": "mid", "mid-": "mid", "the middle of": "mid", "middle of": "mid",
     "since": "since", "until": "until", "till": "until", "before": "before", "after": "after",
 }
 _NUMBER_WORDS = {
@@ -73,12 +89,27 @@ _NUMBER_WORDS = {
 # Month names alone are matched capitalised; with a day or a year, in any case ("april 22").
 _MONTH = (
     r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)(?![a-z])|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?)"
+    r"|December)(?![a-z])|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])(?:\.(?=\s*[\d,]))?)"
 )
 _MONTH_ANY_CASE = "(?i:" + _MONTH + ")"
 _WEEKDAY = r"(?P<weekday>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?![a-z])"
-_DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+# With a date after it ("Wed, 22 Jan"), a weekday may be abbreviated.
+_WEEKDAY_ANY = (r"(?P<weekday>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?"
+                r"|wed|thu(?:rs?)?|fri|sat|sun))(?![a-z])\.?")
+_ORD_WORD = (r"(?:(?:twenty|thirty)[\s-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth"
+             r"|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth"
+             r"|eighteenth|nineteenth|twentieth|thirtieth")
+_CARD_WORD = (r"(?:twenty[\s-]?(?:one|two|three|four|five|six|seven|eight|nine)|thirty[\s-]?one|thirty"
+              r"|twenty|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+              r"|one|two|three|four|five|six|seven|eight|nine)")
+_DAY = (r"(?:(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+        r"|(?P<dayw>(?i:" + _ORD_WORD + r"))(?![a-z]))")
+# After a month name a day may be a compound cardinal in words ("may twenty one").
+_DAY_AFTER_MONTH = (r"(?:(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+                    r"|(?P<dayw>(?i:" + _ORD_WORD + r"|(?:twenty|thirty)[\s-]?(?:one|two|three|four|five|six"
+                    r"|seven|eight|nine)|thirty[\s-]?one))(?![a-z]))")
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d|2100)(?![\d])"
+_ANY_YEAR = r"(?P<year>1\d\d\d|2\d\d\d)(?![\d])"
 # Words that make a following bare month or year a date; left out of the span.
 _CONTEXT = (
     r"(?i:in|on|during|by|of|from|to|through|throughout|between|and|or|around|for|since|until|till"
@@ -101,12 +132,13 @@ _NOT_A_COUNT = r"(?!\s*(?:%|percent|per\s+cent)\b)"
 # keeps scanning fast; the words before it (context, "last", "early") are read by _PREFIX.
 _ISO = re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])")
 _DMY = re.compile(
-    r"(?<![\w.,])(?:" + _WEEKDAY + r",?\s+)?(?:the\s+)?" + _DAY
-    + r"(?:\s+of)?\s+" + _MONTH_ANY_CASE + r"(?:,?\s+" + _YEAR + r")?"
+    r"(?<![\w.,])(?:" + _WEEKDAY_ANY + r",?\s+)?(?:the\s+)?" + _DAY
+    + r"(?:\.?\s+of\s+|\.?\s+|-)" + _MONTH_ANY_CASE + r"(?:,?\s+(?:of\s+)?" + _ANY_YEAR + r")?"
 )
 _MDY = re.compile(
-    r"(?<![\w])(?:" + _WEEKDAY + r",?\s+)?" + _MONTH_ANY_CASE + r"\s+(?:the\s+)?" + _DAY
-    + r"(?!\s*(?:%|percent)|\.\d)(?:,?\s+" + _YEAR + r")?"
+    r"(?<![\w])(?:" + _WEEKDAY_ANY + r",?\s+)?" + _MONTH_ANY_CASE + r"(?:[.,]?\s+(?:the\s+)?|[-/.])"
+    + _DAY_AFTER_MONTH
+    + r"(?!\s*(?:%|percent)|\.\d)(?:,?\s+(?:of\s+)?" + _ANY_YEAR + r")?"
 )
 _MY = re.compile(r"(?<![\w])" + _MONTH_ANY_CASE + r",?\s+(?:of\s+)?" + _YEAR)
 _MONTH_CTX = re.compile(r"(?<![\w])" + _MONTH_ANY_CASE + r"(?!\s*\d)")
@@ -115,7 +147,7 @@ _DECADE = re.compile(
     r"(?<![\w$'’])(?:(?P<century>1[89]|20)(?P<dec>\d)0|['’](?P<short>\d)0)['’]?s(?!\w)"
 )
 _REL_UNIT = re.compile(
-    r"(?<![\w-])(?P<rel>last|next|this|past|coming|previous)\s+(?P<unit>week(?:end)?|month|year)(?!\w)",
+    r"(?<![\w-])(?P<rel>last|next|this|past|coming|previous|upcoming|current)\s+(?P<unit>week(?:end)?|month|year|decade)(?![\w'’])",
     re.IGNORECASE,
 )
 # What may stand right before a date: a context word (never in the span), "last"/"next"/"this",
@@ -123,14 +155,17 @@ _REL_UNIT = re.compile(
 _PREFIX = re.compile(
     r"(?:(?<![\w-])(?P<ctx>" + _CONTEXT + r"|year|fiscal)\s+)?"
     r"(?:(?<![\w-])(?P<the>the)\s+)?"
-    r"(?:(?<![\w-])(?P<rel>last|next|this|coming|past)\s+)?"
-    r"(?:(?<![\w-])(?P<mod>early|late|the\s+(?:beginning|start|end|middle)\s+of)\s+"
+    r"(?:(?<![\w-])(?P<rel>last|next|this|coming|past|upcoming)\s+)?"
+    r"(?:(?<![\w-])(?P<monthof>month\s+of)\s+)?"
+    r"(?:(?<![\w-])(?P<mod>early|late|later|earlier|(?:the\s+)?(?:beginning|start|end|middle)\s+of)\s+"
     r"|(?<![\w-])(?P<midmod>mid)(?:-|\s+))?$",
     re.IGNORECASE,
 )
 _PREFIX_REACH = 40
 # A date right after one of these takes it as its modifier, and the word joins the span.
 _MODIFIER_BEFORE = re.compile(r"(?i:\b(since|until|till|before|after)\s+)$")
+# Abbreviated weekdays stand alone only after "on" ("on tues.", "on Wed").
+_WEEKDAY_ABBR = re.compile(r"(?<=\bon )(?P<weekday>(?i:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun))(?=\.|\b)(?![\w'’-])")
 _WEEKDAY_CTX = re.compile(r"(?<![\w-])" + _WEEKDAY + r"(?!s\b)(?!,?\s+(?:the\s+)?\d)")
 _DEICTIC = re.compile(
     r"(?<![\w-])(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday"
@@ -154,12 +189,16 @@ def extract_dates(
     """
     found = list(_scan(article.text, list(_regions(article)), reference_date))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
-    mentions: list[DateMention] = []
+    kept: list[list] = []
     last_end = -1
     for start, end, value, relative, modifier in found:
         if start < last_end:
             continue
         last_end = end
+        kept.append([start, end, value, relative, modifier])
+    regions = list(_regions(article))
+    mentions: list[DateMention] = []
+    for start, end, value, relative, modifier in _join(article.text, kept, regions) if regions else ():
         mentions.append(
             DateMention(article.text[start:end], value, relative, modifier, start, end,
                         article.sentence_at(start))
@@ -207,8 +246,10 @@ class _Match:
             assert self.prefix is not None
             return self.prefix.start(name)
         starts = [self.main.start()]
-        for g in ("rel", "mod", "midmod"):
+        for g in ("rel", "mod", "midmod", "monthof"):
             if g in self.allowed and self.group(g) is not None and g not in self.main.re.groupindex:
+                if g == "monthof" and self.prefix.group("the") is not None:  # type: ignore[union-attr]
+                    g = "the"  # "the month of May"
                 starts.append(self.prefix.start(g))  # type: ignore[union-attr]
         return min(starts)
 
@@ -221,7 +262,11 @@ def _scan(text: str, regions: list[tuple[int, int]], ref: _dt.date | None) -> It
     if not regions:
         return
     starts = [s for s, _ in regions]
+    lower = text[regions[0][0]: regions[-1][1]].lower()
     for pattern, handler, allowed in _PATTERNS:
+        needles = _NEEDLES.get(pattern)
+        if needles is not None and not any(n in lower for n in needles):
+            continue  # a word the pattern cannot match without is absent: skip the scan
         for main in pattern.finditer(text, regions[0][0], regions[-1][1]):
             region = bisect_right(starts, main.start()) - 1
             start, end = regions[region]
@@ -291,10 +336,25 @@ def _on_iso(match: _Match, ref: _dt.date | None):
 
 def _on_day_month(match: _Match, ref: _dt.date | None):
     year = int(match["year"]) if match["year"] else None
-    value = _month_day(_month(match), int(match["day"]), year, ref)
+    value = _month_day(_month(match), _day(match), year, ref)
     if value is None:
         return None
     return match.start(), value, False, _modifier(match)
+
+
+def _day(match: _Match) -> int:
+    """The day of the month, written in digits or words ("21st", "twenty-first", "twenty one")."""
+    if match["day"]:
+        return int(match["day"])
+    return _day_word(match["dayw"])
+
+
+def _day_word(text: str) -> int:
+    words = text.lower().replace("-", " ").split()
+    total = 0
+    for w in words:
+        total += _ORDINAL_WORDS.get(w, _CARDINAL_WORDS.get(w, 0))
+    return total
 
 
 def _on_month_year(match: _Match, ref: _dt.date | None):
@@ -307,12 +367,15 @@ def _on_month_context(match: _Match, ref: _dt.date | None):
     month_text = match["month"]
     if not month_text[0].isupper() and (rel is None or month_text.lower().startswith(("may", "mar"))):
         return None
-    if rel is None and mod is None and match["ctx"] is None:
-        return None  # a bare month name: no preposition or modifier before it
+    if rel is None and mod is None and match["ctx"] is None and match["monthof"] is None and (
+        month_text in {"May", "March"} or len(month_text.rstrip(".")) < 5 or match.main.start() == 0
+        or not month_text[0].isupper()
+    ):
+        return None  # a bare month name: "May" and "March" are also a name and a verb
     if month_text == "May" and rel is None and mod is None and (match["ctx"] or "").lower() not in _MAY_CONTEXT:
         return None  # "to May", "and May": the name, not the month
     month = _month(match)
-    span_start = match.start("rel") if rel else _first_start(match, "mod", "midmod", "month")
+    span_start = match.start("rel") if rel else match.start()
     if rel is None:
         return span_start, _month_nearest(month, ref), False, mod
     rel = rel.lower()
@@ -362,7 +425,7 @@ def _on_rel_unit(match: _Match, ref: _dt.date | None):
     mod = _modifier(match)
     if ref is None:
         return match.start(), None, True, mod
-    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "upcoming": 1}.get(rel, 0)
     if unit.startswith("week"):
         day = ref + _dt.timedelta(weeks=step)
         year, week, _ = day.isocalendar()
@@ -370,6 +433,8 @@ def _on_rel_unit(match: _Match, ref: _dt.date | None):
     elif unit == "month":
         months = ref.year * 12 + ref.month - 1 + step
         value = f"{months // 12}-{months % 12 + 1:02d}"
+    elif unit == "decade":
+        value = f"{ref.year // 10 + step}"
     else:
         value = f"{ref.year + step}"
     return match.start(), value, True, mod
@@ -423,6 +488,583 @@ def _on_ago(match: _Match, ref: _dt.date | None):
     return match.start(), value, True, None
 
 
+# --- more shapes: numeric dates, lone days, ordinal weekdays, offsets, quarters, seasons, weeks --
+
+_NUM_YMD = re.compile(
+    r"(?<![\w./,-])(?P<y>1[89]\d\d|20\d\d)(?P<sep>[-/.])(?P<m>\d{1,2}|(?i:jan|feb|mar|apr|may|jun|jul|aug"
+    r"|sep|sept|oct|nov|dec))(?P=sep)(?P<d>\d{1,2})(?![\w/-]|[.,]\d)"
+)
+_NUM_MDY = re.compile(
+    r"(?<![\w./,-])(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?:(?P=sep)|,)(?P<y>\d{4}|\d{2})(?![\w/-]|[.,]\d)"
+)
+_NUM_MD = re.compile(r"(?<![\w./,:-])(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?![\w/-]|[.,:]\d)")
+_NUM_YM = re.compile(
+    r"(?<![\w./,-])(?:(?P<y>1[89]\d\d|20\d\d)[-/.](?P<m>\d{1,2})|(?P<m2>\d{1,2})/(?P<y2>1[89]\d\d|20\d\d))"
+    r"(?![\w/-]|[.,]\d)"
+)
+_YEAR_MONTH = re.compile(r"(?<![\w.,-])(?P<year>1[89]\d\d|20\d\d),?\s+" + _MONTH_ANY_CASE)
+_MONTH_SHORT_YEAR = re.compile(r"(?<![\w])" + _MONTH_ANY_CASE + r"\s+(?P<yy>[4-9]\d)(?![\w.,%]|\.\d)")
+_LONE_DAY = re.compile(
+    r"(?<![\w-])(?:(?P<wd>" + _WEEKDAY_ANY + r"),?\s+(?P<the>the\s+)?|(?P<the2>the\s+)|(?<=\bon )"
+    r"|(?=\d{1,2}(?:st|nd|rd|th)\s+of\s+(?:this|next|last)\s+month))"
+    r"(?P<dd>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+    r"|(?i:" + _ORD_WORD + r"))(?![\w-])"
+    r"(?:\s+of\s+(?P<rel>this|next|last|the\s+next|the\s+coming)\s+month\b|(?P<end>(?=\s*(?:[.!?,;)]|$))))?",
+    re.IGNORECASE,
+)
+_WEEKDAY_THE_DAY = re.compile(
+    r"(?<![\w-])" + _WEEKDAY + r",?\s+the\s+(?P<dd>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|" + _ORD_WORD
+    + r"|" + _CARD_WORD + r")(?![\w-])",
+    re.IGNORECASE,
+)
+_NTH_WEEKDAY = re.compile(
+    r"(?<![\w-])(?:the\s+)?(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+" + _WEEKDAY
+    + r"(?:\s+(?:of|in)\s+(?:(?P<rel>this|next|last)\s+month|" + _MONTH_ANY_CASE + r"))?(?!\w)",
+    re.IGNORECASE,
+)
+_NUMBER = (r"\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|several"
+           r"|a\s+couple\s+of")
+_UNIT = r"(?:business\s+)?days?|weeks?|months?|years?"
+_OFFSET = re.compile(
+    r"(?<![\w-])(?P<in>in\s+)?(?P<n>" + _NUMBER + r")\s+(?P<unit>" + _UNIT + r"|" + r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?"
+    + r")(?:\s+(?P<n2>\d{1,3}|one|two|three)\s+(?P<unit2>" + _UNIT + r"))*"
+    r"(?:\s+(?P<dir>ago|later|hence|from\s+now|from\s+today|from\s+tomorrow|after\s+today|after\s+tomorrow"
+    r"|before\s+yesterday|before\s+today|in\s+the\s+future|earlier|before|after|from))?(?![\w-])",
+    re.IGNORECASE,
+)
+_NEXT_N = re.compile(
+    r"(?<![\w-])(?P<the>the\s+)?(?P<rel>next|last|past|previous|coming|following)\s+(?P<n>\d{1,3}|two|three|four|five|six"
+    r"|seven|eight|nine|ten|twelve|few|several|couple\s+of)\s*(?P<unit>days|weeks|months|years?|decades)(?![\w-])",
+    re.IGNORECASE,
+)
+_NEXT_DAY = re.compile(
+    r"(?<![\w-])(?P<the>the\s+)?(?P<rel>next|following|previous)\s+day(?![\w-])", re.IGNORECASE
+)
+_QUARTER = re.compile(
+    r"(?<![\w-])(?:(?P<pre>(?:(?P<prel>next|last|this)\s+year['’]s|(?P<py>1[89]\d\d|20\d\d)(?:,?\s+the)?)\s+)|(?P<the>the\s+))?"
+    r"(?:(?P<nth>first|second|third|fourth|last|1st|2nd|3rd|4th)-?\s*(?:quarter|qtr)"
+    r"|(?P<q>[Qq][1-4]))"
+    r"(?:,?\s+(?:of\s+)?(?P<year>1[89]\d\d|20\d\d)(?![\d])|\s+(?:of\s+)?(?P<rel>this|next|last)\s+year)?(?![\w-])",
+    re.IGNORECASE,
+)
+_SEASON = re.compile(
+    r"(?<![\w-])(?:(?P<rel>this|next|last|coming|past)\s+|(?P<the>the\s+)|(?P<mid>mid-?\s*))?"
+    r"(?P<season>spring|summer|fall|autumn|winter)(?![\w-])"
+    r"(?:\s+(?:of\s+)?(?P<year>1[89]\d\d|20\d\d)(?!\d))?",
+    re.IGNORECASE,
+)
+_WEEK_OF = re.compile(
+    r"(?<![\w-])(?P<the>the\s+)?(?:(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+)?"
+    r"(?P<unit>week|month)(?:\s+(?P<how>of|commencing|starting(?:\s+on)?|beginning(?:\s+on)?))?$",
+    re.IGNORECASE,
+)
+_WC = re.compile(r"(?<![\w-])(?i:w/c)\s+$")
+_REST_OF = re.compile(
+    r"(?<![\w-])(?i:rest\s+(?:of\s+)?(?:the\s+|my\s+|this\s+|current\s+)?(?P<unit>week|month|year))(?![\w-])"
+)
+_WEEK_N = re.compile(r"(?<![\w-])(?i:week)\s+(?P<n>[1-9]|[1-4]\d|5[0-3])(?![\w.,]|\.\d)")
+_YEAR_TO_DATE = re.compile(r"(?<![\w-])(?i:year[\s-]to[\s-]date)(?![\w-])")
+_DECADE_WORDS = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+    "eighties": 8, "nineties": 9,
+}
+_DECADE_WORD = re.compile(
+    r"(?<![\w-])(?P<the>the\s+)(?:(?P<cent>nineteen|twenty)[\s-]?)?(?P<dec>twenties|thirties|forties|fifties"
+    r"|sixties|seventies|eighties|nineties|tens|noughties|two\s+thousands)(?![\w-])",
+    re.IGNORECASE,
+)
+_THE_WEEKEND = re.compile(r"(?<![\w-])(?i:over|during|at|on)\s+(?P<w>the\s+weekend)(?![\w-])")
+
+
+def _add_months(day: _dt.date, months: int) -> _dt.date:
+    total = day.year * 12 + day.month - 1 + months
+    year, month = divmod(total, 12)
+    for d in (day.day, 30, 29, 28):
+        try:
+            return _dt.date(year, month + 1, d)
+        except ValueError:
+            continue
+    return day
+
+
+def _on_num_ymd(match: _Match, ref: _dt.date | None):
+    m = match["m"]
+    month = int(m) if m.isdigit() else MONTHS[m.lower()]
+    value = _full(int(match["y"]), month, int(match["d"]))
+    return None if value is None else (match.start(), value, False, None)
+
+
+def _two_digit_year(text: str) -> int:
+    y = int(text)
+    return y if len(text) == 4 else (2000 + y if y < 50 else 1900 + y)
+
+
+def _on_num_mdy(match: _Match, ref: _dt.date | None):
+    a, b, year = int(match["a"]), int(match["b"]), _two_digit_year(match["y"])
+    if match["sep"] == "." and len(match["y"]) != 4:
+        return None  # "1.2.3": a version or a list
+    value = _full(year, a, b) if a <= 12 and match["sep"] != "." else None
+    value = value or _full(year, b, a)  # day first ("21/04/2016", "13.5.2015")
+    return None if value is None else (match.start(), value, False, None)
+
+
+_DAY_CONTEXT = re.compile(r"(?i:\b(?:on|in|for|by|from|until|till|since|to|through|and)\s+|(?:day|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day),?\s+)$")
+
+
+def _on_num_md(match: _Match, ref: _dt.date | None):
+    a, b, sep = int(match["a"]), int(match["b"]), match["sep"]
+    before = match.string[max(0, match.main.start() - 12): match.main.start()]
+    context = _DAY_CONTEXT.search(before) is not None
+    if sep != "/" and not context:
+        return None  # "4-22", "4.22": a score, a range or a decimal unless "on 4-22"
+    if sep == "." and not re.search(r"(?i)(?:\bon|day)\s+$", before):
+        return None  # "3.1": a decimal unless "on 4.22", "Friday 7.6"
+    if re.match(r"\s*(?:%|percent|per\s+cent)", match.string[match.main.end():]):
+        return None
+    if sep == "/" and not context and a < b <= 16:
+        return None  # "3/4": a fraction
+    if a <= 12 and _full(2000, a, b):
+        month, day = a, b
+    elif b <= 12 and _full(2000, b, a):
+        month, day = b, a
+    else:
+        return None
+    return match.start(), _month_day(month, day, None, ref), False, None
+
+
+def _on_num_ym(match: _Match, ref: _dt.date | None):
+    year = int(match["y"] or match["y2"])
+    month = int(match["m"] or match["m2"])
+    if not 1 <= month <= 12:
+        return None
+    return match.start(), f"{year:04d}-{month:02d}", False, None
+
+
+def _on_year_month(match: _Match, ref: _dt.date | None):
+    return match.start(), f"{int(match['year']):04d}-{_month(match):02d}", False, None
+
+
+def _on_month_short_year(match: _Match, ref: _dt.date | None):
+    if not match["month"][0].isupper():
+        return None
+    return match.start(), f"19{match['yy']}-{_month(match):02d}", False, None
+
+
+def _lone_day_number(text: str) -> int | None:
+    text = text.lower()
+    digits = re.match(r"\d+", text)
+    return int(digits.group()) if digits else _day_word(text)
+
+
+def _on_lone_day(match: _Match, ref: _dt.date | None):
+    dd = match["dd"]
+    has_suffix = not dd[-1].isdigit()
+    before = match.string[max(0, match.main.start() - 8): match.main.start()].lower()
+    rel = match["rel"]
+    the = match["the"] or match["the2"]
+    if match["wd"] is None and rel is None:
+        if match["end"] is None:
+            return None  # "the 27th floor", "the first prize"
+        if the is None and not (before.endswith("on ") and (has_suffix or dd.isdigit())):
+            return None  # a bare number: only "on 15", "on 22nd", "on twenty second"
+        if the is not None and dd.isdigit() and not re.search(r"\b(?:on|for|by|until|since)\s+$", before):
+            return None  # "the 27": only "on/for the 27"
+        if the is not None and not has_suffix and not dd.isdigit() and not re.search(
+                r"\b(?:on|for|by|until|since|from)\s+$", before):
+            return None  # "the second", "the first": ordinals unless "on the second"
+    elif match["wd"] is not None and the is None:
+        return None
+    day = _lone_day_number(dd)
+    if not 1 <= day <= 31:
+        return None
+    if ref is None:
+        return match.start(), None, True, None
+    base = ref
+    if rel:
+        base = _add_months(ref.replace(day=1), {"this": 0, "last": -1}.get(rel.lower().split()[-1], 1))
+    return match.start(), (base.replace(day=1) + _dt.timedelta(days=day - 1)).isoformat(), True, None
+
+
+def _on_weekday_the_day(match: _Match, ref: _dt.date | None):
+    day = _lone_day_number(match["dd"])
+    if not 1 <= day <= 31:
+        return None
+    if ref is None:
+        return match.start(), None, True, None
+    try:
+        return match.start(), ref.replace(day=day).isoformat(), True, None
+    except ValueError:
+        return None
+
+
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1, "1st": 1, "2nd": 2,
+        "3rd": 3, "4th": 4, "5th": 5}
+
+
+def _on_nth_weekday(match: _Match, ref: _dt.date | None):
+    n = _NTH[match["nth"].lower()]
+    weekday = WEEKDAYS[match["weekday"].lower()]
+    if ref is None:
+        return match.start(), None, True, None
+    if match["month"]:
+        month = _month(match)
+        year = int(_month_nearest(month, ref)[:4])
+    else:
+        shifted = _add_months(ref.replace(day=1), {"last": -1, "next": 1}.get((match["rel"] or "").lower(), 0))
+        year, month = shifted.year, shifted.month
+    first = _dt.date(year, month, 1)
+    if n > 0:
+        day = first + _dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    else:
+        last = _add_months(first, 1) - _dt.timedelta(days=1)
+        day = last - _dt.timedelta(days=(last.weekday() - weekday) % 7)
+    return match.start(), day.isoformat(), True, None
+
+
+def _count(text: str) -> int | None:
+    text = " ".join(text.lower().split())
+    if text.isdigit():
+        return int(text)
+    return {"a": 1, "an": 1, "a few": 3, "few": 3, "several": 3, "a couple of": 2, "couple of": 2}.get(
+        text, _NUMBER_WORDS.get(text))
+
+
+def _shift(ref: _dt.date, n: int, unit: str) -> _dt.date:
+    unit = unit.lower().rstrip("s")
+    if unit.endswith("day") and unit not in {"day", "business day"}:
+        return ref + _dt.timedelta(days=7 * n)  # "two sundays from now"
+    if unit == "business day":
+        day, left = ref, abs(n)
+        while left:
+            day += _dt.timedelta(days=1 if n > 0 else -1)
+            left -= day.weekday() < 5
+        return day
+    if unit == "day":
+        return ref + _dt.timedelta(days=n)
+    if unit == "week":
+        return ref + _dt.timedelta(weeks=n)
+    if unit == "month":
+        return _add_months(ref, n)
+    return _add_months(ref, 12 * n)
+
+
+def _on_offset(match: _Match, ref: _dt.date | None):
+    direction = " ".join((match["dir"] or "").lower().split())
+    if match["in"]:
+        if direction:
+            return None
+        sign = 1  # "in 3 weeks", "in two business days"
+    elif direction in {"ago", "before yesterday", "before today", "earlier"}:
+        sign = -1
+    elif direction in {"later", "hence", "from now", "from today", "from tomorrow", "after today",
+                       "after tomorrow", "in the future"}:
+        sign = 1
+    else:
+        return None  # "three days" alone is a duration; "two days before the vote" is relative to an event
+    n = _count(match["n"])
+    if n is None:
+        return None
+    if match["in"] and match["unit"].lower().rstrip("s") in {"year", "month"}:
+        return None  # "in 3 years": a duration
+    unit = match["unit"]
+    if ref is None:
+        return match.start() + (len(match["in"]) if match["in"] and False else 0), None, True, None
+    base = ref
+    if direction.endswith("tomorrow"):
+        base = ref + _dt.timedelta(days=1)
+    elif direction.endswith("yesterday"):
+        base = ref - _dt.timedelta(days=1)
+    day = _shift(base, sign * n, unit)
+    # further units: "1 month 21 days ago"
+    rest = match.main.group()
+    for extra_n, extra_unit in re.findall(r"\s(\d{1,3}|one|two|three)\s+(" + _UNIT + r")", rest[match.main.end("unit") - match.main.start():]):
+        day = _shift(day, sign * (_count(extra_n) or 0), extra_unit)
+    return match.start(), day.isoformat(), True, None
+
+
+def _on_next_n(match: _Match, ref: _dt.date | None):
+    start = match.start("the") if match["the"] else match.start("rel")
+    if ref is None:
+        return start, None, True, None
+    n = _count(match["n"]) or 1
+    unit = match["unit"].lower().rstrip("s")
+    if unit == "decade":
+        unit, n = "year", n * 10
+    forward = match["rel"].lower() in {"next", "coming", "following"}
+    if forward:
+        a, b = ref + _dt.timedelta(days=1), _shift(ref, n, unit)
+    else:
+        a, b = _shift(ref, -n, unit), ref - _dt.timedelta(days=1)
+    return start, f"{a.isoformat()}/{b.isoformat()}", True, None
+
+
+def _on_next_day(match: _Match, ref: _dt.date | None):
+    start = match.start("the") if match["the"] else match.start("rel")
+    step = -1 if match["rel"].lower() == "previous" else 1
+    value = None if ref is None else (ref + _dt.timedelta(days=step)).isoformat()
+    return start, value, True, None
+
+
+def _on_quarter(match: _Match, ref: _dt.date | None):
+    if (match["nth"] or "").lower() == "last" and not (match["the"] or match["pre"] or match["year"] or match["rel"]):
+        if ref is None:  # "last quarter": the one before the reference date's
+            return match.start(), None, True, None
+        q0 = (ref.year * 4 + (ref.month - 1) // 3) - 1
+        return match.start(), f"{q0 // 4}-Q{q0 % 4 + 1}", True, None
+    if match["q"]:
+        q = int(match["q"][1])
+    else:
+        q = _NTH[match["nth"].lower()]
+        q = 4 if q == -1 else q
+    start = match.start("pre") if match["pre"] else match.start("the") if match["the"] else match.start()
+    year = match["year"] or match["py"]
+    rel = (match["rel"] or match["prel"] or "").lower()
+    if year:
+        return start, f"{year}-Q{q}", False, None
+    if ref is None:
+        return start, None, True, None
+    y = ref.year + {"next": 1, "last": -1}.get(rel, 0)
+    return start, f"{y}-Q{q}", True, None
+
+
+def _on_season(match: _Match, ref: _dt.date | None):
+    season = match["season"].lower()
+    rel = (match["rel"] or "").lower()
+    if season == "fall" and not (rel or match["the"] or match["year"]):
+        return None  # the verb
+    if season == "spring" and not (rel or match["year"] or match["mid"]) and not re.search(
+            r"(?i)\b(?:in|during|this|by|until|since|of)\s+(?:the\s+)?$", match.string[max(0, match.main.start() - 12): match.main.start()]):
+        return None  # "a spring", "spring water"
+    nxt = re.match(r"\s+(\w+)", match.string[match.end():])
+    if nxt and not match["year"] and nxt.group(1).lower() in {"break", "term", "session", "collection", "water",
+                                                               "olympics", "games", "offensive", "meeting", "school", "camp"}:
+        return None
+    code = SEASONS[season]
+    mod = "mid" if match["mid"] else None
+    start = match.start("the") if match["the"] else match.start()
+    if match["year"]:
+        return start, f"{match['year']}-{code}", False, mod
+    if ref is None:
+        return start, None, True, mod
+    year = ref.year + {"next": 1, "coming": 1, "last": -1, "past": -1}.get(rel, 0)
+    return start, f"{year}-{code}", True, mod
+
+
+def _on_rest_of(match: _Match, ref: _dt.date | None):
+    if ref is None:
+        return match.start(), None, True, "late"
+    unit = match["unit"].lower()
+    value = (f"{ref.isocalendar()[0]}-W{ref.isocalendar()[1]:02d}" if unit == "week"
+             else f"{ref.year}-{ref.month:02d}" if unit == "month" else str(ref.year))
+    return match.start(), value, True, "late"
+
+
+def _on_week_n(match: _Match, ref: _dt.date | None):
+    if match.main.group()[0] == "W" or re.search(r"(?i)\b(?:in|during|from|to|and|of|by)\s+$", match.string[max(0, match.main.start() - 8): match.main.start()]) or match.main.start() == 0:
+        year = ref.year if ref else None
+        n = int(match["n"])
+        return match.start(), (f"{year}-W{n:02d}" if year else f"W{n:02d}"), ref is None, None
+    return None
+
+
+def _on_year_to_date(match: _Match, ref: _dt.date | None):
+    value = None if ref is None else f"{ref.year}-01-01/{ref.isoformat()}"
+    return match.start(), value, True, None
+
+
+def _on_decade_word(match: _Match, ref: _dt.date | None):
+    dec = " ".join(match["dec"].lower().split())
+    cent = (match["cent"] or "").lower()
+    if dec in {"noughties", "two thousands"}:
+        return match.start(), "200", False, None
+    if dec == "tens":
+        if cent != "twenty" and "thousand" not in match.string[max(0, match.main.start() - 20): match.main.start()]:
+            return None
+        return match.start(), "201", False, None
+    century = "20" if cent == "twenty" else "19"
+    return match.start(), century + str(_DECADE_WORDS[dec]), False, None
+
+
+def _on_the_weekend(match: _Match, ref: _dt.date | None):
+    value = None
+    if ref is not None:
+        year, week, _ = ref.isocalendar()
+        value = f"{year}-W{week:02d}-WE"
+    return match.start("w"), value, True, None
+
+
+# --- joining mentions: ranges ("from May 1 to May 5", "November 19-20") and compounds -----------
+
+_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|till|until|thru|through)\s*$", re.IGNORECASE)
+_RANGE_GAP_BETWEEN = re.compile(r"\s*(?:and|-|–|through|to)\s*$", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"(?<![\w-])(?P<kw>from|between)\s+$", re.IGNORECASE)
+_COMPOUND_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:of|on|in)\s+)?$", re.IGNORECASE)
+_DAYS_BEFORE_MONTH = re.compile(
+    r"(?<![\w-])(?:(?P<kw>from|between)\s+)?(?P<d1>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*"
+    r"(?:-|–|to|till|until|through|and)\s*(?:the\s+)?(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:(?:of|in)\s+)?$",
+    re.IGNORECASE,
+)
+_DAY_AFTER_DAY = re.compile(
+    r"\s*(?:-|–|to|till|until|through|and)\s*(?:the\s+)?(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w%.,]\d|[\w%-])",
+    re.IGNORECASE,
+)
+_DAYS_AFTER_MONTH = re.compile(
+    r"\s+(?:between\s+)?(?P<d1>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|to|and|through)\s*"
+    r"(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w%-])",
+    re.IGNORECASE,
+)
+_WEEKDAY_TEXT = re.compile(r"(?i)(?:^|\s)(?:this\s+|next\s+|last\s+|on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day$")
+_WEEK_VALUE = re.compile(r"(\d{4})-W(\d\d)$")
+_MONTH_VALUE = re.compile(r"(?:(\d{4})|-)-(\d\d)$")
+
+
+def _days_in(month_value: str | None, d1: int, d2: int) -> str | None:
+    m = _MONTH_VALUE.match(month_value or "")
+    if not m or not d1 < d2:
+        return None
+    prefix = (m.group(1) or "-") + "-" + m.group(2)
+    return f"{prefix}-{d1:02d}/{prefix}-{d2:02d}"
+
+
+def _join(text: str, found: list[list], regions: list[tuple[int, int]]) -> list[list]:
+    """Joins neighbouring mentions (sorted, not overlapping) into ranges and compounds.
+
+    Items are [start, end, value, relative, modifier, kind]; kind "month" for a month value, "day"
+    for one day, "week" for a week, else None.
+    """
+    starts = [s for s, _ in regions]
+
+    def region_of(pos: int) -> tuple[int, int]:
+        return regions[max(0, bisect_right(starts, pos) - 1)]
+
+    out: list[list] = []
+    for item in found:
+        r_start, r_end = region_of(item[0])
+        # "the week of May 4", "w/c Feb 4", "the third week of July"
+        before = text[r_start: item[0]]
+        wk = _WEEK_OF.search(before.rstrip()) if before.endswith((" ", "\t")) else None
+        if wk is not None and (wk["how"] or wk["nth"]):
+            value = item[2]
+            if value and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+                day = _dt.date.fromisoformat(value)
+                if wk["unit"].lower() == "week":
+                    y, w, _ = day.isocalendar()
+                    value = f"{y}-W{w:02d}"
+                else:
+                    value = value[:7]
+            elif value and wk["nth"] and re.fullmatch(r"\d{4}(-\d\d)?", value) and wk["unit"].lower() == "week":
+                first = _dt.date(int(value[:4]), int(value[5:7] or 1) if len(value) > 4 else 1, 1)
+                n = _NTH[wk["nth"].lower()]
+                y, w, _ = (first + _dt.timedelta(weeks=max(n, 1) - 1)).isocalendar()
+                value = f"{y}-W{w:02d}"
+            elif value and re.fullmatch(r"\d{4}-W\d\d", value or ""):
+                pass
+            else:
+                value = None if not value else value
+            item = [r_start + wk.start(), item[1], value, item[3], item[4]]
+            while out and out[-1][0] >= item[0]:
+                out.pop()  # "the last week of July": "last week" is inside
+        else:
+            wc = _WC.search(before)
+            if wc is not None and item[2] and re.fullmatch(r"\d{4}-\d\d-\d\d", item[2]):
+                y, w, _ = _dt.date.fromisoformat(item[2]).isocalendar()
+                item = [r_start + wc.start(), item[1], f"{y}-W{w:02d}", item[3], item[4]]
+        # "4 to 22 this month", "between 3 and 12 of Sept"
+        if item[2] is None or _MONTH_VALUE.match(item[2]):
+            dm = _DAYS_BEFORE_MONTH.search(text, r_start, item[0])
+            if dm is not None and (not out or out[-1][1] <= r_start + 0 or out[-1][1] <= dm.start()):
+                value = _days_in(item[2], int(dm["d1"]), int(dm["d2"]))
+                item = [dm.start(), item[1], value, item[3], None]
+            else:
+                da = _DAYS_AFTER_MONTH.match(text, item[1], r_end)
+                if da is not None and item[2] is not None:  # "November between 19 and 20"
+                    value = _days_in(item[2], int(da["d1"]), int(da["d2"]))
+                    item = [item[0], da.end(), value, item[3], None]
+        elif re.fullmatch(r"(\d{4}|-)-\d\d-\d\d", item[2]):
+            dd = _DAY_AFTER_DAY.match(text, item[1], r_end)  # "November 19-20", "November 15th through the 19th"
+            if dd is not None and int(dd["d2"]) > int(item[2][-2:]):
+                value = f"{item[2]}/{item[2][:-2]}{int(dd['d2']):02d}"
+                item = [item[0], dd.end(), value, item[3], None]
+        if out and region_of(out[-1][0]) == (r_start, r_end):
+            prev = out[-1]
+            gap = text[prev[1]: item[0]]
+            opener = _RANGE_OPEN.search(text, r_start, prev[0])
+            is_between = opener is not None and opener["kw"].lower() == "between"
+            if item[4] == "until" and not gap.strip() and prev[4] is None:
+                gap = text[prev[1]: item[0] + 5]  # "today until tomorrow": "until" was taken as a modifier
+                gap = gap if _RANGE_GAP.fullmatch(gap.rstrip() + " ") else "-"
+                gap = gap if gap != "-" else "x"
+            if (_RANGE_GAP_BETWEEN if is_between else _RANGE_GAP).fullmatch(gap) or (
+                    is_between and re.fullmatch(r"\s*and\s*", gap, re.IGNORECASE)):
+                if opener is None and gap.strip() in {"-", "–", "—"} and not gap.startswith(" ") and (
+                        prev[2] is None or item[2] is None):
+                    pass
+                elif opener is not None or gap.strip().lower() != "and":
+                    start = opener.start() if opener is not None else prev[0]
+                    value = f"{prev[2]}/{item[2]}" if prev[2] and item[2] else None
+                    out[-1] = [start, item[1], value, prev[3] or item[3], None]
+                    if len(out) > 1 and _COMPOUND_GAP.fullmatch(text[out[-2][1]: out[-1][0]]) and not text[
+                            out[-2][1]: out[-1][0]].strip():
+                        joined = _compound(text, out[-2], out[-1])
+                        if joined is not None:  # "next week from Wednesday to Friday"
+                            out[-2:] = [joined]
+                    continue
+            if _COMPOUND_GAP.fullmatch(gap) and gap.strip(" ,").lower() not in {"in"} | ({""} if gap.strip() == "," else set()):
+                joined = _compound(text, prev, item)
+                if joined is not None:
+                    out[-1] = joined
+                    continue
+        out.append(item)
+    return out
+
+
+def _compound(text: str, a: list, b: list) -> list | None:
+    """One mention from two adjacent ones: "next week on Friday", "Friday of next week",
+    "June next year"; None when they do not make one date."""
+    va, vb = a[2], b[2]
+    ta, tb = text[a[0]: a[1]], text[b[0]: b[1]]
+    rel = a[3] or b[3]
+    week_a, week_b = _WEEK_VALUE.match(va or ""), _WEEK_VALUE.match(vb or "")
+    wd_a, wd_b = _WEEKDAY_TEXT.search(ta), _WEEKDAY_TEXT.search(tb)
+    if (week_a and wd_b) or (week_b and wd_a) or (wd_a and tb.lower().endswith("week")) or (
+            wd_b and ta.lower().endswith("week")):
+        week = week_a or week_b
+        wd_text = (ta if wd_a else tb).split()[-1].lower()
+        value = None
+        if week:
+            value = _dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), WEEKDAYS[wd_text] + 1).isoformat()
+        return [a[0], b[1], value, True, None]
+    if wd_a and re.fullmatch(r"(?:\d{4}|-)-\d\d-\d\d", vb or "") and a[1] < b[0]:
+        return [a[0], b[1], vb, False, None]  # "Friday 7/6"
+    month_a = re.fullmatch(r"(?:\d{4}|-)-(\d\d)", va or "")
+    year_b = re.fullmatch(r"\d{4}", vb or "")
+    if month_a and year_b and b[3]:  # "June next year"
+        return [a[0], b[1], f"{vb}-{month_a.group(1)}", True, a[4]]
+    return None
+
+
+_MONTH_NEEDLES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WEEKDAY_NEEDLES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Patterns are scanned only when the text holds one of these (lower-case) strings: a scan costs
+# far more than a substring test, and most of these shapes are rare in a given article.
+_NEEDLES: dict[re.Pattern[str], tuple[str, ...]] = {
+    _DMY: _MONTH_NEEDLES, _MDY: _MONTH_NEEDLES, _MY: _MONTH_NEEDLES, _MONTH_CTX: _MONTH_NEEDLES,
+    _YEAR_MONTH: _MONTH_NEEDLES, _MONTH_SHORT_YEAR: _MONTH_NEEDLES,
+    _DECADE: ("0s", "0's", "0’s"), _REL_UNIT: ("week", "month", "year", "decade"),
+    _WEEKDAY_CTX: _WEEKDAY_NEEDLES, _WEEKDAY_THE_DAY: _WEEKDAY_NEEDLES, _NTH_WEEKDAY: _WEEKDAY_NEEDLES,
+    _WEEKDAY_ABBR: ("on mon", "on tue", "on wed", "on thu", "on fri", "on sat", "on sun"),
+    _DEICTIC: ("yesterday", "today", "tomorrow", "tonight"),
+    _OFFSET: ("ago", "later", "hence", "from now", "from today", "from tomorrow", "after to", "before yesterday",
+              "before today", "future", "earlier", " days", " weeks", " day", " week", "months", "years"),
+    _NUM_YMD: ("/", "-", "."), _NUM_YM: ("/", "-", "."),
+    _NEXT_N: ("next", "last", "past", "previous", "coming", "following"),
+    _NEXT_DAY: ("next day", "following day", "previous day"),
+    _QUARTER: ("quarter", "qtr", "q1", "q2", "q3", "q4"),
+    _SEASON: ("spring", "summer", "fall", "autumn", "winter"), _REST_OF: ("rest",),
+    _WEEK_N: ("week ",), _YEAR_TO_DATE: ("to date", "to-date"),
+    _DECADE_WORD: ("ties", "tens", "thousands"), _THE_WEEKEND: ("the weekend",),
+}
+
 _MODS = frozenset({"mod", "midmod"})
 _PATTERNS: tuple[tuple[re.Pattern[str], _Handler, frozenset[str]], ...] = (
     # (pattern, handler, the prefix groups it accepts)
@@ -430,11 +1072,30 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler, frozenset[str]], ...] = (
     (_DMY, _on_day_month, _MODS),
     (_MDY, _on_day_month, _MODS),
     (_MY, _on_month_year, _MODS),
-    (_MONTH_CTX, _on_month_context, _MODS | {"ctx", "rel"}),
+    (_MONTH_CTX, _on_month_context, _MODS | {"ctx", "rel", "monthof"}),
     (_YEAR_CTX, _on_year, _MODS | {"ctx"}),
     (_DECADE, _on_decade, _MODS | {"the"}),
     (_REL_UNIT, _on_rel_unit, _MODS),
     (_WEEKDAY_CTX, _on_weekday, frozenset({"rel"})),
+    (_WEEKDAY_ABBR, _on_weekday, frozenset()),
     (_DEICTIC, _on_deictic, frozenset()),
-    (_AGO, _on_ago, frozenset()),
+    (_OFFSET, _on_offset, frozenset()),
+    (_NUM_YMD, _on_num_ymd, frozenset()),
+    (_NUM_MDY, _on_num_mdy, frozenset()),
+    (_NUM_MD, _on_num_md, frozenset()),
+    (_NUM_YM, _on_num_ym, frozenset()),
+    (_YEAR_MONTH, _on_year_month, frozenset()),
+    (_MONTH_SHORT_YEAR, _on_month_short_year, frozenset()),
+    (_LONE_DAY, _on_lone_day, frozenset()),
+    (_WEEKDAY_THE_DAY, _on_weekday_the_day, frozenset()),
+    (_NTH_WEEKDAY, _on_nth_weekday, frozenset()),
+    (_NEXT_N, _on_next_n, frozenset()),
+    (_NEXT_DAY, _on_next_day, frozenset()),
+    (_QUARTER, _on_quarter, frozenset()),
+    (_SEASON, _on_season, frozenset()),
+    (_REST_OF, _on_rest_of, frozenset()),
+    (_WEEK_N, _on_week_n, frozenset()),
+    (_YEAR_TO_DATE, _on_year_to_date, frozenset()),
+    (_DECADE_WORD, _on_decade_word, frozenset()),
+    (_THE_WEEKEND, _on_the_weekend, frozenset()),
 )

@@ -45,13 +45,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 from decimal import Decimal
 
 from ..document import Article, DateMention, Figure
 
-__all__ = ["extract_figures"]
+__all__ = ["extract_figures", "number_parts"]
 
 # --- number words (Recognizers-Text English-Numbers.yaml: RoundNumberIntegerRegex etc.) -------
 
@@ -185,7 +185,8 @@ UNIT_SYMBOLS: dict[str, str] = {
 ATTACHED_ONLY_SYMBOLS: dict[str, str] = {"m": "m", "g": "g", "t": "t", "l": "l", "L": "l", "in": "in", "s": "s", "h": "h"}
 
 PERCENT_WORDS: dict[str, str] = {
-    "%": "%", "percent": "%", "per cent": "%", "pct": "%", "percentage point": "pp",
+    "%": "%", "percent": "%", "per cent": "%", "pct": "%", "percents": "%", "percentage": "%",
+    "percentage point": "pp",
     "percentage points": "pp", "per cent points": "pp",
 }
 
@@ -313,6 +314,8 @@ class _Found:
     low: Decimal | None = None
     high: Decimal | None = None
     unit: str | None = None
+    # (first, stop, value) of each number written in the figure: one, or a range's two ends
+    parts: list[tuple[int, int, Decimal]] = field(default_factory=list)
 
 
 def extract_figures(article: Article, *, dates: Sequence[DateMention] = ()) -> tuple[Figure, ...]:
@@ -321,15 +324,39 @@ def extract_figures(article: Article, *, dates: Sequence[DateMention] = ()) -> t
     Numbers inside the spans of `dates` (from :func:`briefing.facts.dates.extract_dates`) are
     left out. Never raises on any article.
     """
-    date_spans = [(d.start, d.end) for d in dates]
     figures: list[Figure] = []
+    for tokens, found in _scan(article, dates, every_number=False):
+        figures.append(_figure(article, tokens, found))
+    return tuple(figures)
+
+
+def number_parts(
+    article: Article, *, dates: Sequence[DateMention] = (), every_number: bool = False
+) -> list[tuple[int, int, int | float]]:
+    """(start, end, value) of every number written in the figures: the digits or number words
+    without currency, unit, percent sign or qualifier ("$20" -> "20"), and both ends of a range.
+
+    `every_number` also reads the numbers the figures leave out as names or non-amounts (phone
+    numbers, times, URLs, "Boeing 737"), as a plain number recognizer does. Ordinals are left out.
+    """
+    out = []
+    for tokens, found in _scan(article, dates, every_number=every_number):
+        if found.kind == "ordinal":
+            continue
+        for first, stop, value in found.parts:
+            out.append((tokens[first].start, tokens[stop - 1].end, _number(value)))
+    return out
+
+
+def _scan(article: Article, dates: Sequence[DateMention], *, every_number: bool):
+    date_spans = [(d.start, d.end) for d in dates]
     for start, end in _regions(article):
         spans = [(s, e) for s, e in date_spans if s < end and start < e]
-        spans += [m.span() for p in _MASKS for m in p.finditer(article.text, start, end)]
+        if not every_number:
+            spans += [m.span() for p in _MASKS for m in p.finditer(article.text, start, end)]
         tokens = _tokenize(article.text, start, end, sorted(spans))
-        for found in _read(tokens):
-            figures.append(_figure(article, tokens, found))
-    return tuple(figures)
+        for found in _read(tokens, every_number):
+            yield tokens, found
 
 
 def _regions(article: Article) -> Iterator[tuple[int, int]]:
@@ -354,7 +381,8 @@ def _tokenize(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -
 
 def _figure(article: Article, tokens: list[_Tok], found: _Found) -> Figure:
     start, end = tokens[found.first].start, tokens[found.stop - 1].end
-    counted = None if found.kind in {"money", "quantity"} else _counted(tokens, found)
+    counted = (_counted_amount(tokens, found) if found.kind == "money" else None if found.kind == "quantity"
+               else _counted(tokens, found))
     return Figure(
         text=article.text[start:end],
         kind=found.kind,
@@ -389,10 +417,10 @@ def _at(tokens: list[_Tok], i: int) -> _Tok | None:
     return tokens[i] if 0 <= i < len(tokens) and not tokens[i].blocked else None
 
 
-def _read(tokens: list[_Tok]) -> Iterator[_Found]:
+def _read(tokens: list[_Tok], every_number: bool = False) -> Iterator[_Found]:
     i = 0
     while i < len(tokens):
-        found = _read_figure(tokens, i)
+        found = _read_figure(tokens, i, every_number)
         if found is None:
             i += 1
             continue
@@ -408,7 +436,7 @@ _STARTERS = frozenset(
 )
 
 
-def _read_figure(tokens: list[_Tok], i: int) -> _Found | None:
+def _read_figure(tokens: list[_Tok], i: int, every_number: bool = False) -> _Found | None:
     """A figure starting at tokens[i] (a currency sign, "between", a minus or the number)."""
     tok = _at(tokens, i)
     if tok is None:
@@ -418,7 +446,7 @@ def _read_figure(tokens: list[_Tok], i: int) -> _Found | None:
     ):
         return None  # fast path: most words cannot start a figure
     if tok.lower == "between":
-        found = _read_figure(tokens, i + 1)
+        found = _read_figure(tokens, i + 1, every_number)
         if found and found.kind not in {"skip", "range", "ordinal", "fraction"}:
             conj = _at(tokens, found.stop)
             if conj is not None and conj.lower == "and":
@@ -447,7 +475,7 @@ def _read_figure(tokens: list[_Tok], i: int) -> _Found | None:
     if (not number.digits and number.value == 1 and number.stop == number.first + 1
             and tokens[number.first].lower == "one" and _one_is_pronoun(tokens, number.first)):
         return _Found(i, number.stop, "skip", None)
-    if currency is None and not negative and _is_name(tokens, number):
+    if currency is None and not negative and not every_number and _is_name(tokens, number):
         return _Found(i, number.stop, "skip", None)
     if negative:
         number.value = -number.value
@@ -455,6 +483,7 @@ def _read_figure(tokens: list[_Tok], i: int) -> _Found | None:
     if found is None:
         return _Found(i, number.stop, "skip", None)
     found.first = i
+    found.parts = [(i if negative else number.first, number.stop, number.value)]
     if found.kind in {"cardinal", "percent", "money", "quantity"}:
         rng = _range_after(tokens, found, currency)
         if rng is not None:
@@ -473,7 +502,8 @@ def _currency_prefix(tokens: list[_Tok], i: int) -> tuple[str | None, int]:
     if tok is None:
         return None, i
     nxt = _at(tokens, i + 1)
-    if nxt is not None and nxt.text == "$" and tok.text.upper() + "$" in CURRENCY_SYMBOLS:
+    if (nxt is not None and nxt.text == "$" and tok.text.upper() + "$" in CURRENCY_SYMBOLS
+            and (tok.text != "a" or _adjacent(tokens, i + 1))):
         return CURRENCY_SYMBOLS[tok.text.upper() + "$"], i + 2  # "US$", "US $", "hk $"
     if tok.text == "Rs" and nxt is not None and nxt.text == "." and _adjacent(tokens, i + 1):
         return "INR", i + 2
@@ -839,7 +869,9 @@ def _make_range(tokens: list[_Tok], low: _Found, high: _Found, high_number: _Num
     unit = low.unit or high.unit
     if kind == "money" and low.kind == "money" and high.kind == "money" and low.unit != high.unit:
         return None
-    return _Found(low.first, high.stop, "range", None, lo, hi, unit)
+    rng = _Found(low.first, high.stop, "range", None, lo, hi, unit)
+    rng.parts = low.parts + [(high_number.first, high_number.stop, high_number.value)]
+    return rng
 
 
 def _scale_of(number: _Number) -> Decimal:
@@ -891,6 +923,11 @@ def _counted(tokens: list[_Tok], found: _Found) -> str | None:
             j += 1
             nxt = _at(tokens, j)
     elif found.kind == "percent":
+        # "24% higher", "10 percent cheaper": the comparison the share measures
+        if nxt is not None and nxt.kind == "word" and (nxt.lower in _COMPARATIVES or (
+                nxt.lower.endswith("er") and nxt.lower[:-2] + "est" not in NP_STOP
+                and nxt.lower not in NP_STOP and len(nxt.lower) > 4 and nxt.lower in _COMPARATIVE_ER)):
+            return nxt.text
         return None
     words: list[tuple[int, int]] = []  # (start token, stop token) of each word, hyphen-joined
     k = j
@@ -923,6 +960,52 @@ def _counted(tokens: list[_Tok], found: _Found) -> str | None:
     text = "".join(t.text if t.start == start or tokens[i - 1].end == t.start else " " + t.text
                    for i, t in enumerate(tokens) if start <= t.start < end)
     return text
+
+
+_COMPARATIVES = frozenset({"more", "less", "fewer", "higher", "lower", "greater", "smaller", "bigger",
+                           "larger", "cheaper", "faster", "slower", "longer", "shorter", "better", "worse",
+                           "stronger", "weaker", "above", "below", "up", "down"})
+_COMPARATIVE_ER = _COMPARATIVES
+
+
+def _counted_amount(tokens: list[_Tok], found: _Found) -> str | None:
+    """What an amount of money (or a quantity) pays for or measures: "$4.2bn of debt", "a 4.2
+    million dollar budget", "a $300m contract"; None when the sentence does not say."""
+    nxt = _at(tokens, found.stop)
+    if nxt is None:
+        return None
+    if nxt.lower == "of":
+        after = _at(tokens, found.stop + 1)
+        if after is None or after.lower in PRONOUNS:
+            return None
+        return _noun_phrase(tokens, found.stop + 1)
+    before = _at(tokens, found.first - 1)
+    if before is not None and before.lower in {"a", "an", "the", "its", "their", "his", "her", "our"}:
+        return _noun_phrase(tokens, found.stop)  # attributive: "a 4.2 million dollar budget"
+    return None
+
+
+def _noun_phrase(tokens: list[_Tok], j: int) -> str | None:
+    """Up to three words from tokens[j] that may be a noun phrase (determiners skipped)."""
+    while _at(tokens, j) is not None and tokens[j].lower in DETERMINERS:
+        j += 1
+    words = []
+    k = j
+    while len(words) < 3:
+        tok = _at(tokens, k)
+        if tok is None or tok.kind != "word" or tok.lower in NP_STOP or tok.lower in UNITS:
+            break
+        if tok.lower.endswith("ly") and len(tok.lower) > 4:
+            break
+        words.append(tok)
+        k += 1
+        if _looks_plural(tok.lower):
+            break
+    if not words:
+        return None
+    start, end = words[0].start, words[-1].end
+    return " ".join(t.text for t in words) if all(
+        words[n].end < words[n + 1].start for n in range(len(words) - 1)) else None
 
 
 def _looks_plural(word: str) -> bool:

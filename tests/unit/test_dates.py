@@ -105,3 +105,41 @@ def test_seed_article():
 
 def test_empty_article():
     assert extract_dates(segment("")) == ()
+
+
+# --- issue 5: ranges, periods and offsets --------------------------------------------------------
+
+REF2 = dt.date(2016, 11, 7)  # a Monday
+
+
+@pytest.mark.parametrize(
+    "sentence, text, resolved",
+    [
+        ("Talks ran from May 1 to May 5.", "from May 1 to May 5", "2017-05-01/2017-05-05"),
+        ("The summit is on November 19-20.", "November 19-20", "2016-11-19/2016-11-20"),
+        ("Prices rose between Jan and Feb.", "between Jan and Feb", "2017-01/2017-02"),
+        ("Sales fell in the third quarter of 2016.", "the third quarter of 2016", "2016-Q3"),
+        ("Rain is expected this summer.", "this summer", "2016-SU"),
+        ("The vote is in 2 weeks.", "in 2 weeks", "2016-11-21"),
+        ("He left 2 weeks ago.", "2 weeks ago", "2016-10-24"),
+        ("Prices rose earlier this month.", "earlier this month", "2016-11"),
+        ("We meet the week of November 14.", "the week of November 14", "2016-W46"),
+        ("The law passed on Oct. 2.", "Oct. 2", "2016-10-02"),
+        ("Payment is due on the 27th.", "the 27th", "2016-11-27"),
+        ("They meet next Tuesday.", "next Tuesday", "2016-11-08"),
+    ],
+)
+def test_periods_and_ranges(sentence, text, resolved):
+    (d,) = dates(sentence, REF2)
+    assert (d.text, d.value) == (text, resolved)
+
+
+def test_relative_dates_stay_relative_without_a_reference():
+    (d,) = dates("He left 2 weeks ago.")
+    assert (d.text, d.value, d.relative) == ("2 weeks ago", None, True)
+
+
+@pytest.mark.parametrize("sentence", ["Rates went up from 3.1% to 4.5%.", "Only 3/4 of voters came.",
+                                      "The score was 4-2.", "Leaves fall in the wind."])
+def test_numbers_that_are_not_dates(sentence):
+    assert dates(sentence) == ()

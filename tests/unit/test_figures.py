@@ -166,3 +166,46 @@ def test_seed_article():
 
 def test_empty_article():
     assert extract_figures(segment("")) == ()
+
+
+# --- issue 5: required cases -------------------------------------------------------------------
+
+
+def test_phone_number_is_not_an_amount():
+    found = figures("For tickets call 555-0142. Tickets cost 40 dollars.")
+    assert [(f.text, f.kind, f.value, f.unit) for f in found] == [("40 dollars", "money", 40, "USD")]
+
+
+def test_budget_in_words_with_a_date():
+    article = segment("The council approved a 4.2 million dollar budget on Tuesday.", detect_title=False)
+    dates = extract_dates(article)
+    (f,) = extract_figures(article, dates=dates)
+    assert (f.kind, f.value, f.unit, f.counted) == ("money", 4200000, "USD", "budget")
+    assert [(d.text, d.relative) for d in dates] == [("Tuesday", True)]
+
+
+@pytest.mark.parametrize(
+    "sentence, text, counted",
+    [
+        ("The group has $4.2bn of debt.", "$4.2bn", "debt"),
+        ("Prices were 24% higher than in 2018.", "24%", "higher"),
+        ("Some 2.2 million Ethiopians need food aid.", "2.2 million", "Ethiopians"),
+        ("They signed a $300m contract.", "$300m", "contract"),
+    ],
+)
+def test_counted(sentence, text, counted):
+    (f,) = [f for f in figures(sentence) if f.text == text]
+    assert f.counted == counted
+
+
+def test_change_keeps_both_ends():
+    # A change "from a to b" is reported as its two ends, two figures (a range is "a to b").
+    found = figures("Unemployment rose, up from 3.1% to 4.5%.")
+    assert [(f.text, f.kind, f.value) for f in found] == [("3.1%", "percent", 3.1), ("4.5%", "percent", 4.5)]
+
+
+def test_number_parts_reads_the_numbers_inside_figures():
+    from briefing.facts.figures import number_parts
+
+    article = segment("It cost $20 and 10-15 people came.", detect_title=False)
+    assert [(article.text[s:e], v) for s, e, v in number_parts(article)] == [("20", 20), ("10", 10), ("15", 15)]
