@@ -136,7 +136,9 @@ def summarize(
         return (), ("no sentence to summarize",)
 
     notes: list[str] = []
-    ranking = _rank(article, candidates, summarizer, language, notes)
+    # KL-Sum is O(n^2) per pick: only rank as many sentences as the summary can hold.
+    needed = min(len(candidates), length.words if length.words is not None else length.count(len(article.sentences)))
+    ranking = _rank(article, candidates, summarizer, language, notes, needed)
     chosen = _select(ranking, length, len(article.sentences), notes)
     summary = tuple(
         SummarySentence(s.index, s.text, s.start, s.end, score)
@@ -171,13 +173,21 @@ def _word_count(sentence: Sentence) -> int:
 Ranking = list[tuple[Sentence, float]]  # best first, scores in [0, 1]
 
 
-def _rank(article: Article, candidates: list[Sentence], method: str, language: str, notes: list[str]) -> Ranking:
+def _rank(
+    article: Article, candidates: list[Sentence], method: str, language: str, notes: list[str], needed: int
+) -> Ranking:
     if method == "lead":
         return _rank_lead(candidates)
     if method == "auto":
-        return rank_auto(article, candidates, language=language)
+        try:
+            with warnings.catch_warnings(), _numpy_quiet():
+                warnings.simplefilter("ignore")
+                return rank_auto(article, candidates, language=language)
+        except Exception:  # noqa: BLE001 (never raise because of an article)
+            notes.append("the auto summarizer could not rank this article's sentences; used lead instead")
+            return _rank_lead(candidates)
     try:
-        ratings = _sumy_ratings(article, candidates, method, language)
+        ratings = _sumy_ratings(article, candidates, method, language, needed)
     except Exception:  # noqa: BLE001 (any failure inside sumy/numpy: fall back, never raise)
         ratings = None
     if ratings is None:
@@ -299,14 +309,19 @@ def _document(article: Article, candidates: list[Sentence], *, heading: str | No
     return ObjectDocumentModel([Paragraph(p) for p in paragraphs])
 
 
-def _sumy_ratings(article: Article, candidates: list[Sentence], method: str, language: str) -> list[float] | None:
-    """sumy's rating of every candidate (by candidate position), or None when it has no usable one."""
+def _sumy_ratings(
+    article: Article, candidates: list[Sentence], method: str, language: str, needed: int
+) -> list[float] | None:
+    """sumy's rating of every candidate (by candidate position), or None when it has no usable one.
+
+    KL-Sum rates only its first `needed` picks; the others tie below them (article order).
+    """
     from sumy.nlp.stemmers import Stemmer
 
     stem = Stemmer(language)
     stops = stop_words(language)
     title = article.title_text
-    summarizer = _build_sumy(method, stem, stops)
+    summarizer = _build_sumy(method, stem, stops, needed)
     if method == "edmundson":
         bonus = _content_words(title, language) if title else ()
         if not bonus:  # no title: the lead sentence stands in for it
@@ -356,7 +371,7 @@ class _numpy_quiet:
         return False
 
 
-def _build_sumy(method: str, stem: Callable[[str], str], stops: frozenset[str]):
+def _build_sumy(method: str, stem: Callable[[str], str], stops: frozenset[str], needed: int):
     if method == "lex-rank":
         from sumy.summarizers.lex_rank import LexRankSummarizer as cls
     elif method == "lsa":
@@ -368,7 +383,7 @@ def _build_sumy(method: str, stem: Callable[[str], str], stops: frozenset[str]):
     elif method == "edmundson":
         from sumy.summarizers.edmundson import EdmundsonSummarizer as cls
     elif method == "kl":
-        from sumy.summarizers.kl import KLSummarizer as cls
+        cls = _capped_kl(needed)
     elif method == "sum-basic":
         from sumy.summarizers.sum_basic import SumBasicSummarizer as cls
     elif method == "reduction":
@@ -379,6 +394,35 @@ def _build_sumy(method: str, stem: Callable[[str], str], stops: frozenset[str]):
     if method != "edmundson":
         summarizer.stop_words = stops
     return summarizer
+
+
+def _capped_kl(needed: int):
+    """sumy's KLSummarizer, stopping its greedy loop after `needed` picks.
+
+    sumy's loop picks every sentence, each pick recomputing KL divergence against the growing summary
+    for every remaining sentence: O(n^2) per pick, hours for a 1,500-sentence text. The first picks are
+    the same as sumy's (the code below is sumy 0.13's `_compute_ratings` with a stop condition).
+    """
+    from sumy.summarizers.kl import KLSummarizer
+
+    class CappedKL(KLSummarizer):
+        def _compute_ratings(self, sentences):
+            word_freq = self.compute_tf(sentences)
+            ratings = {s: -float(len(sentences)) for s in sentences}
+            summary: list = []
+            sentences_list = list(sentences)
+            sentences_as_words = [self._get_content_words_in_sentence(s) for s in sentences]
+            for picked in range(min(needed, len(sentences_list))):
+                summary_words = self._get_all_words_in_doc(summary)
+                kls = [self._kl_divergence(self._joint_freq(s, summary_words), word_freq) for s in sentences_as_words]
+                best = self._find_index_of_best_sentence(kls)
+                best_sentence = sentences_list.pop(best)
+                del sentences_as_words[best]
+                summary.append(best_sentence)
+                ratings[best_sentence] = -float(picked)
+            return ratings
+
+    return CappedKL
 
 
 def _content_words(text: str, language: str) -> tuple[str, ...]:
