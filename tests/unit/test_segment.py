@@ -124,3 +124,193 @@ def test_tokens_are_treebank_style():
 def test_short_wrapped_line_continues_the_sentence(text):
     a = segment(text, detect_title=False)
     assert len(a.sentences) == 1
+
+
+def sentences(text):
+    a = segment(text, detect_title=False)
+    assert_spans(a)
+    assert covered(a)
+    return [s.text for s in a.sentences]
+
+
+# --- issue 3: cases written from public bug reports on peer tools -------------------------------
+
+
+def test_glued_sentence_ends_split_but_domains_and_initials_do_not():
+    text = "Officials confirmed the closure.The bridge will reopen in June.Traffic will be diverted."
+    assert sentences(text) == [
+        "Officials confirmed the closure.",
+        "The bridge will reopen in June.",
+        "Traffic will be diverted.",
+    ]
+    assert sentences("See example.com for updates.") == ["See example.com for updates."]
+    assert sentences("Shares of U.S.Steel rose 1.5 percent.") == ["Shares of U.S.Steel rose 1.5 percent."]
+    assert sentences("Posted via Newsfeed.Com today.") == ["Posted via Newsfeed.Com today."]
+    assert sentences("Write to Jane.Doe@example.com.Thanks.") == ["Write to Jane.Doe@example.com.Thanks."]
+
+
+def test_symbol_in_sentence_loses_no_character():
+    text = "Sales rose ☝ again this month. Profits fell."
+    assert sentences(text) == ["Sales rose ☝ again this month.", "Profits fell."]
+
+
+@pytest.mark.parametrize("open_q, close_q", [("“", "”"), ('"', '"')])
+def test_closing_quote_stays_with_its_sentence_before_abbreviation(open_q, close_q):
+    text = f"In June, the chair urged the board to {open_q}end the review.{close_q} U.S. prosecutors later filed new charges."
+    assert sentences(text) == [
+        f"In June, the chair urged the board to {open_q}end the review.{close_q}",
+        "U.S. prosecutors later filed new charges.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Item no. 7 passed.",
+        "She holds a Ph.D. from Lisbon.",
+        "Use a tool (e.g. a wrench) first.",
+        "See pp. 12-14 and N°. 5 of the report.",
+        "He moved to the U.S. in 2004 and to the U.K. later.",
+        "Gen. Jones met Sen. Ortiz and Mt. Fuji climbers at 5 p.m. on Friday.",
+        "The report was written by J. Smith and George W. Bush.",
+    ],
+)
+def test_one_sentence(text):
+    assert sentences(text) == [text]
+
+
+def test_hard_wrapped_text_gives_the_same_sentences_as_unwrapped():
+    import textwrap
+
+    flowing = (
+        "Officials at the U.S. Department of Energy said on Tuesday that the plant, run by Acme Co. "
+        "since 1998, will close at 6 p.m. Mr. Ortiz, who leads the union, said: “We were not told. "
+        "Nobody was.” He added that workers (about 300 of them) would be moved. The plan has three "
+        "parts. . . . It may change. Critics said the deal . . . was rushed... Others disagreed. "
+        "The company's site, www.acme-energy.com, lists the sites in detail."
+    )
+    expected = [" ".join(s.split()) for s in sentences(flowing)]
+    assert len(expected) == 9
+    for width in (60, 45, 30):
+        wrapped = "\n".join(textwrap.wrap(flowing, width, break_long_words=False, break_on_hyphens=False))
+        assert [" ".join(s.split()) for s in sentences(wrapped)] == expected, width
+
+
+def test_wrapped_line_short_because_of_a_long_word_continues():
+    text = (
+        "Readers may download the report for free from the\n"
+        "https://example.org/reports/2024/water-supply-annual.pdf site\n"
+        "or ask for a copy. It is long."
+    )
+    assert len(sentences(text)) == 2
+
+
+def test_wrapped_line_starting_with_a_number_is_not_a_list_item():
+    text = "The agency said the storm had already killed\n30. The count may rise."
+    assert sentences(text) == ["The agency said the storm had already killed\n30.", "The count may rise."]
+
+
+# --- rules added for the Golden Rules (each a general rule of English punctuation) ---------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Let's ask Jane and co. They should know.", ["Let's ask Jane and co.", "They should know."]),
+        ("I live in the U.S. How about you?", ["I live in the U.S.", "How about you?"]),
+        ("I work for the U.S. Government in Virginia.", ["I work for the U.S. Government in Virginia."]),
+        (
+            "At 5 a.m. Mr. Smith went to the bank. He left at 6 P.M. Mr. Smith then went home.",
+            ["At 5 a.m. Mr. Smith went to the bank.", "He left at 6 P.M.", "Mr. Smith then went home."],
+        ),
+        ("Prices fell in the U.S. The euro rose.", ["Prices fell in the U.S.", "The euro rose."]),
+        ("The office is on Main St. The move is done.", ["The office is on Main St.", "The move is done."]),
+        ("He lives on 5th st. near the light.", ["He lives on 5th st. near the light."]),
+        ("She said no. The vote failed.", ["She said no.", "The vote failed."]),
+    ],
+)
+def test_abbreviations_at_and_inside_sentences(text, expected):
+    assert sentences(text) == expected
+
+
+def test_pronoun_i_ends_a_sentence_but_a_middle_initial_does_not():
+    text = "We make a good team, you and I. Did you see Albert I. Jones yesterday?"
+    assert sentences(text) == ["We make a good team, you and I.", "Did you see Albert I. Jones yesterday?"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("1.) The first item 2.) The second item", ["1.) The first item", "2.) The second item"]),
+        ("1. The first item. 2. The second item.", ["1. The first item.", "2. The second item."]),
+        ("• 9. The first item • 10. The second item", ["• 9. The first item", "• 10. The second item"]),
+        ("a. The first item b. The second item", ["a. The first item", "b. The second item"]),
+        ("The plan: 1) cut taxes 2) hire staff", ["The plan:", "1) cut taxes", "2) hire staff"]),
+        ("1. The first item", ["1. The first item"]),
+        # a lone number is a figure, not a list
+        ("The team finished 2. The coach resigned.", ["The team finished 2.", "The coach resigned."]),
+    ],
+)
+def test_inline_lists(text, expected):
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I never meant that.... She left.", ["I never meant that....", "She left."]),
+        ("He paused... Then he left.", ["He paused...", "Then he left."]),
+        ("He paused… Then he left.", ["He paused…", "Then he left."]),
+        ("I mean... well, fine.", ["I mean... well, fine."]),
+        ("The thing is . . . I didn't mean it.", ["The thing is . . . I didn't mean it."]),
+        ("It ended. . . . The rest was lost.", ["It ended.", ". . . The rest was lost."]),
+        ("It ended with a period . . . . The rest was lost.", ["It ended with a period . . . .", "The rest was lost."]),
+        ('"Bohr [...] used stairways [...]" (Smith 55).', ['"Bohr [...] used stairways [...]" (Smith 55).']),
+    ],
+)
+def test_ellipses(text, expected):
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("She turned to him, 'This is great.' she said.", ["She turned to him, 'This is great.' she said."]),
+        ("“Why?” she asked. “Because.”", ["“Why?” she asked.", "“Because.”"]),
+        ('She said, "This is great." She left.', ['She said, "This is great."', "She left."]),
+        ("She works at Yahoo! in the accounting department.", ["She works at Yahoo! in the accounting department."]),
+        ("He teaches (He worked as an engineer.) at the school.", ["He teaches (He worked as an engineer.) at the school."]),
+        (
+            "He left. (Nobody knew why. He never said.) Then he came back.",
+            ["He left.", "(Nobody knew why.", "He never said.)", "Then he came back."],
+        ),
+        # informal text starting sentences in lower case still splits after a bare full stop
+        ("thanks for the help. see you soon.", ["thanks for the help.", "see you soon."]),
+        ("iPhone sales rose. eBay fell.", ["iPhone sales rose.", "eBay fell."]),
+    ],
+)
+def test_quotations_parentheticals_and_continuations(text, expected):
+    assert sentences(text) == expected
+
+
+def test_golden_rules_all_pass(shared_data):
+    """The 48 English Golden Rules (pySBD, MIT; first from Pragmatic Segmenter, MIT)."""
+    import json
+
+    path = shared_data / "segmentation" / "golden_rules_en.jsonl"
+    if not path.exists():
+        pytest.skip("golden rules file not available")
+    rules = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    failed = [r["id"] for r in rules if [s.strip() for s in sentences(r["text"])] != r["sentences"]]
+    assert failed == []
+    assert len(rules) == 48
+
+
+def test_shipped_punkt_parameters_are_json_with_attribution():
+    import json
+    from importlib import resources
+
+    data = json.loads(resources.files("briefing").joinpath("data/punkt_en.json").read_text("utf-8"))
+    assert "CC BY-SA" in data["_meta"]["license"]
+    assert {"abbrev_types", "collocations", "sent_starters", "ortho_context"} <= set(data)
+    assert "u.s" in data["abbrev_types"] and "the" in data["sent_starters"]
