@@ -25,8 +25,11 @@ nothing here finds numbers or dates, it only maps what ``figures.py`` / ``dates.
 * CurrencyModel: figures of kind ``money``: (value, ISO code). The spec's unit is mapped to a code:
   ``isoCurrency`` when given; a bare "Dollar" is USD and "Pound" GBP (as the CLI reads "$" and
   "£"); sub-units are brought to their main unit as the CLI does ("50 cents" = 0.5 USD, "470 pence"
-  = 4.7 GBP); "Franc" accepts any franc code; units with no code in the CLI (old European
-  currencies, Bitcoin) are compared by value with the spec's unit name lower-cased.
+  = 4.7 GBP); "Franc" accepts any franc code; the old European currencies the spec names take
+  their former ISO codes (Finnish markka FIM, peseta ESP, Netherlands guilder NLG) and Bitcoin the
+  usual BTC; units with no code in the CLI (satoshi, sen) are compared by value with the spec's
+  unit name lower-cased. Mentions of a currency with no amount ("the dollar") have no value in
+  the spec and are no figure in the CLI, so such cases fail.
 * NumberRangeModel: figures of kind ``range`` -> ``[low,high)`` (the spec's convention for "a to
   b", "between a and b", "a-b"); a figure with a bounding qualifier -> a one-sided range whose
   span starts at the qualifier ("more than 415" -> ``(415,)``, "at least" -> ``[x,)``, "up to" ->
@@ -60,7 +63,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from briefing.facts.dates import extract_dates  # noqa: E402
-from briefing.facts.figures import extract_figures, number_parts  # noqa: E402
+from briefing.facts.figures import QUALIFIERS, TRAILING_QUALIFIERS, extract_figures, number_parts  # noqa: E402
 from briefing.text.segment import segment  # noqa: E402
 
 REFERENCE = dt.date(2016, 11, 7)
@@ -151,36 +154,49 @@ def ours_money(text: str) -> list[tuple]:
             if f.kind == "money" and f.value is not None]
 
 
-_LOWER_BOUND = {"more than": "(", "over": "(", "above": "(", "greater than": "(", "higher than": "(",
-                "larger than": "(", "bigger than": "(", "exceeding": "(", "exceed": "(", "surpass": "(",
-                "in excess of": "(", "upwards of": "(", "at least": "[", "no less than": "[",
-                "no fewer than": "[", "not less than": "[", "a minimum of": "[", "minimum": "[",
-                "or more": "[", "and more": "[", "or greater": "[", "or above": "[",
-                "or higher": "[", "greater than or equal to": "[", "more than or equal to": "[",
-                "higher or equal than": "[", "bigger or equal than": "[", "larger or equal than": "[",
-                "greater or equal than": "[", "at least or equal to": "[", "equal to or more than": "[",
-                "equal to or greater than": "[", ">": "(", ">=": "[", "more than 5000 or equal": "["}
-_UPPER_BOUND = {"less than": ")", "fewer than": ")", "below": ")", "under": ")", "lower than": ")",
-                "smaller than": ")", "up to": "]", "at most": "]", "no more than": "]",
-                "not more than": "]", "a maximum of": "]", "maximum": "]", "as many as": "]",
-                "or less": "]", "or fewer": "]", "or below": "]", "or lower": "]",
-                "less than or equal to": "]", "smaller or equal than": "]", "lower or equal than": "]",
-                "less or equal than": "]", "equal to or less than": "]", "equal to or fewer than": "]",
-                "<": ")", "<=": "]"}
-_EXACT = {"equal to", "equals", "equals to", "equaling to", "equalling", "equal"}
+_LOWER_OPEN = {"more than", "over", "above", "greater than", "higher than", "larger than", "bigger than",
+               "exceeding", "exceeds", "exceeded", "exceed", "surpassing", "surpasses", "surpassed", "surpass",
+               "in excess of", "upwards of", ">", "just over", "well over"}
+_LOWER_CLOSED = {"at least", "no less than", "no fewer than", "not less than", "a minimum of", "minimum",
+                 "or more", "and more", "or greater", "or above", "or higher", "or over", "and above", "and over",
+                 "or more than", "or greater than", "or higher than", "greater than or equal to",
+                 "more than or equal to", "equal to or more than", "equal to or greater than",
+                 "equal to or higher than", "higher or equal than", "bigger or equal than", "larger or equal than",
+                 "greater or equal than", "more or equal than", "at least or equal to", ">="}
+_UPPER_OPEN = {"less than", "fewer than", "below", "under", "lower than", "smaller than", "<", "just under",
+               "well under"}
+_UPPER_CLOSED = {"up to", "at most", "no more than", "not more than", "a maximum of", "maximum", "as many as",
+                 "or less", "or fewer", "or below", "or lower", "or under", "and below", "and under",
+                 "or less than", "or fewer than", "or lower than", "less than or equal to", "fewer than or equal to",
+                 "equal to or less than", "equal to or fewer than", "equal to or lower than", "smaller or equal than",
+                 "lower or equal than", "less or equal than", "at most or equal to", "<="}
+_EXACT = {"equal to", "equals", "equals to", "equaling to", "equalling to", "equaling", "equalling"}
+for _q in list(_LOWER_OPEN):  # "more than 5000 or equal to"
+    _LOWER_CLOSED.add(_q + " or equal to")
+for _q in list(_UPPER_OPEN):
+    _UPPER_CLOSED.add(_q + " or equal to")
+_LOWER_BOUND = {**{q: "(" for q in _LOWER_OPEN}, **{q: "[" for q in _LOWER_CLOSED}}
+_UPPER_BOUND = {**{q: ")" for q in _UPPER_OPEN}, **{q: "]" for q in _UPPER_CLOSED}}
+_BEFORE = re.compile(r"(?:(?:^|(?<=\W))(?:" + "|".join(
+    re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r")|<\s*=|>\s*=|[<>≤≥])\s*$", re.IGNORECASE)
+_AFTER = re.compile(r"\s*(" + "|".join(
+    re.escape(q) for q in sorted(TRAILING_QUALIFIERS, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
 
 
 def _qualifier_span(text: str, f) -> tuple[int, int]:
-    """Where the figure's qualifier is written: just before it, or (trailing ones) just after."""
+    """Where the figure's qualifier is written: before it, after it ("or more"), or both."""
     q = f.qualifier
-    before = text[: f.start].rstrip()
-    if before.lower().endswith(q):
-        return len(before) - len(q), f.end
-    after = text[f.end:]
-    m = re.match(r"\s*" + re.escape(q), after, re.IGNORECASE)
-    if m:
-        return f.start, f.end + m.end()
-    return f.start, f.end
+    start, end = f.start, f.end
+    m = _BEFORE.search(text[: f.start])
+    written = m.group().strip().lower() if m else None
+    before = re.sub(r"\s+", "", written) if m and written[0] in "<>≤≥" else written
+    if m and (q.startswith(before) or q == {"≤": "<=", "≥": ">="}.get(before)):
+        start = m.start()
+    if before is None or q != before and not (start == f.start and q in {"<=", ">="}):
+        a = _AFTER.match(text, f.end)
+        if a and (start == f.start or not q.endswith(before)):
+            end = a.end()
+    return start, end
 
 
 def ours_ranges(text: str) -> list[tuple]:
@@ -220,8 +236,7 @@ def ours_ranges(text: str) -> list[tuple]:
                     continue
             # "from 200 to 300": the CLI's two ends of a change read as one range
             before = text[: prev[0]].rstrip().lower()
-            if (gap == "to" and before.endswith("from") and prev[2] is not None and prev[3] is None
-                    and prev[4] is None and item[4] is None and pf.value is not None
+            if (gap == "to" and before.endswith("from") and prev[4] is None and item[4] is None and pf.value is not None
                     and item[6].value is not None and pf.value < item[6].value):
                 start = len(before) - 4
                 merged[-1] = [start, item[1], float(pf.value), float(item[6].value), "[", ")", pf]
@@ -256,7 +271,8 @@ def ours_dates(text: str, want_day: bool) -> list[tuple]:
 # --- expected items -----------------------------------------------------------------------------
 
 _SUBUNITS = {"cent": ("USD", 100), "pence": ("GBP", 100), "penny": ("GBP", 100), "sen": ("JPY", 100)}
-_UNIT_CODES = {"dollar": "USD", "pound": "GBP", "rupee": "INR"}
+_UNIT_CODES = {"dollar": "USD", "pound": "GBP", "rupee": "INR", "finnish markka": "FIM", "peseta": "ESP",
+               "netherlands guilder": "NLG", "bitcoin": "BTC"}
 _FRANCS = frozenset({"CHF", "FRF", "BEF", "XOF", "XAF"})
 
 

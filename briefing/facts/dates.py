@@ -263,11 +263,19 @@ def _scan(text: str, regions: list[tuple[int, int]], ref: _dt.date | None) -> It
         return
     starts = [s for s, _ in regions]
     lower = text[regions[0][0]: regions[-1][1]].lower()
+    windows: dict[re.Pattern[str], list[tuple[int, int]]] = {}
     for pattern, handler, allowed in _PATTERNS:
         needles = _NEEDLES.get(pattern)
         if needles is not None and not any(n in lower for n in needles):
             continue  # a word the pattern cannot match without is absent: skip the scan
-        for main in pattern.finditer(text, regions[0][0], regions[-1][1]):
+        anchor = _ANCHORS.get(pattern)
+        if anchor is None:
+            spans = [(regions[0][0], regions[-1][1])]
+        else:
+            if anchor not in windows:
+                windows[anchor] = _windows(text, regions, starts, anchor)
+            spans = windows[anchor]
+        for main in (m for ws, we in spans for m in pattern.finditer(text, ws, we)):
             region = bisect_right(starts, main.start()) - 1
             start, end = regions[region]
             if main.end() > end:
@@ -286,6 +294,23 @@ def _scan(text: str, regions: list[tuple[int, int]], ref: _dt.date | None) -> It
                     if before is not None:
                         span_start, modifier = before.start(), MODIFIERS[before.group(1).lower()]
                 yield span_start, match.end(), value, relative, modifier
+
+
+def _windows(text: str, regions: list[tuple[int, int]], starts: list[int],
+             anchor: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The stretches of text a pattern is scanned in: from _ANCHOR_REACH characters before each
+    word the pattern cannot match without (a month name, a digit) to the end of its sentence,
+    merged. A scan of a few windows costs far less than one of the whole article."""
+    out: list[list[int]] = []
+    for a in anchor.finditer(text, regions[0][0], regions[-1][1]):
+        region = bisect_right(starts, a.start()) - 1
+        r_start, r_end = regions[region]
+        ws, we = max(r_start, a.start() - _ANCHOR_REACH), r_end
+        if out and ws <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], we)
+        else:
+            out.append([ws, we])
+    return [(a, b) for a, b in out]
 
 
 # --- handlers: (match, reference date) -> (span start, value, relative, modifier) or None -------
@@ -1063,6 +1088,26 @@ _NEEDLES: dict[re.Pattern[str], tuple[str, ...]] = {
     _SEASON: ("spring", "summer", "fall", "autumn", "winter"), _REST_OF: ("rest",),
     _WEEK_N: ("week ",), _YEAR_TO_DATE: ("to date", "to-date"),
     _DECADE_WORD: ("ties", "tens", "thousands"), _THE_WEEKEND: ("the weekend",),
+}
+
+# What each pattern's every match contains (its anchor), so that it is scanned only near one.
+_ANCHOR_REACH = 60
+_DIGIT_ANCHOR = re.compile(r"\d+")
+_MONTH_ANCHOR = re.compile(r"(?<![^\W\d_])(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_WEEKDAY_ANCHOR = re.compile(r"(?<![^\W\d_])(?i:mon|tue|wed|thu|fri|sat|sun)")
+_DAY_ANCHOR = re.compile(
+    r"\d+|(?<![^\W\d_])(?i:mon|tue|wed|thu|fri|sat|sun)|(?i:first|second|third|fourth|fifth|sixth|seventh"
+    r"|eighth|ninth|tenth|eleventh|twelfth|teenth|tieth)"
+)
+_UNIT_ANCHOR = re.compile(r"(?i:day|week|month|year|decade)")
+_ANCHORS: dict[re.Pattern[str], re.Pattern[str]] = {
+    _ISO: _DIGIT_ANCHOR, _YEAR_CTX: _DIGIT_ANCHOR, _DECADE: _DIGIT_ANCHOR, _NUM_YMD: _DIGIT_ANCHOR,
+    _NUM_MDY: _DIGIT_ANCHOR, _NUM_MD: _DIGIT_ANCHOR, _NUM_YM: _DIGIT_ANCHOR, _WEEK_N: _DIGIT_ANCHOR,
+    _DMY: _MONTH_ANCHOR, _MDY: _MONTH_ANCHOR, _MY: _MONTH_ANCHOR, _MONTH_CTX: _MONTH_ANCHOR,
+    _YEAR_MONTH: _MONTH_ANCHOR, _MONTH_SHORT_YEAR: _MONTH_ANCHOR,
+    _WEEKDAY_CTX: _WEEKDAY_ANCHOR, _WEEKDAY_ABBR: _WEEKDAY_ANCHOR, _WEEKDAY_THE_DAY: _WEEKDAY_ANCHOR,
+    _NTH_WEEKDAY: _WEEKDAY_ANCHOR, _LONE_DAY: _DAY_ANCHOR,
+    _OFFSET: _UNIT_ANCHOR, _REL_UNIT: _UNIT_ANCHOR, _NEXT_N: _UNIT_ANCHOR, _NEXT_DAY: _UNIT_ANCHOR,
 }
 
 _MODS = frozenset({"mod", "midmod"})

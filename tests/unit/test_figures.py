@@ -209,3 +209,129 @@ def test_number_parts_reads_the_numbers_inside_figures():
 
     article = segment("It cost $20 and 10-15 people came.", detect_title=False)
     assert [(article.text[s:e], v) for s, e, v in number_parts(article)] == [("20", 20), ("10", 10), ("15", 15)]
+
+
+# --- the wider number grammar (Recognizers-Text English), sentences written for these tests -----
+
+
+def parts(text: str):
+    from briefing.facts.figures import number_parts
+
+    article = segment(text, detect_title=False)
+    return [(article.text[s:e], pytest.approx(v)) for s, e, v in number_parts(article, every_number=True)]
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("Three fifths of the vote went to her.", "Three fifths", 0.6),
+        ("Only a hundredth of the grain arrived.", "a hundredth", 0.01),
+        ("The rod grew by one twenty-fifth of its length.", "one twenty-fifth", 0.04),
+        ("It took two and three quarters hours.", "two and three quarters", 2.75),
+        ("Some two thirds of a million voters stayed home.", "two thirds of a million", 2_000_000 / 3),
+        ("Officials counted four million and a half ballots.", "four million and a half", 4_500_000),
+        ("The fund holds six billion and a quarter million.", "six billion and a quarter million", 6_000_250_000),
+        ("The ratio was seven point nought five.", "seven point nought five", 7.05),
+        ("One in four adults smoked.", "One in four", 0.25),
+        ("Three out of ten homes lack power.", "Three out of ten", 0.3),
+        ("The tally reached three hundred and two dozen.", "three hundred and two dozen", 324),
+        ("Farmers sold 3 dozen eggs.", "3 dozen", 36),
+        ("The state spent 12 lakh on roads.", "12 lakh", 1_200_000),
+        ("A crowd of forty - two gathered.", "forty - two", 42),
+        ("The stadium seats 4 thousand 3 hundred and 20 fans.", "4 thousand 3 hundred and 20", 4320),
+    ],
+)
+def test_word_fractions_and_compounds(sentence, text, value):
+    (f,) = [f for f in figures(sentence) if f.text == text]
+    assert f.value == pytest.approx(value)
+
+
+def test_not_fractions():
+    # an ordinal after "a", a count of time after "in", a score written "out of" upside down
+    assert "fraction" not in [f.kind for f in figures("She won a second term in one second.")]
+    assert [f.text for f in figures("He ran 2 in 10 minutes.")] == ["2", "10"]
+    assert [f.text for f in figures("They scored 12 out of 10.")] == ["12", "10"]
+    assert [f.kind for f in figures("It was the one hundred fifth day.")] == ["ordinal"]
+    assert figures("At one point five officers left.")[0].text != "one point five"
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Readings of 1.2e3 and 3.5x10^2 were logged.", [("1.2e3", 1200), ("3.5x10^2", 350)]),
+        ("The town has 1 234 567 residents.", [("1 234 567", 1234567)]),
+        ("The bill came to 12,34,567.89 rupees.", [("12,34,567.89", 1234567.89)]),
+        ("Its price was 1.234,50 euros.", [("1.234,50", 1234.5)]),
+        ("The host at 10.0.0.1 answered.", [("10", 10), ("0", 0), ("0", 0), ("1", 1)]),
+        ("The fund raised 10M last year.", [("10M", 10_000_000)]),
+        ("They met on 4/17/2019.", [("4", 4), ("17", 17), ("2019", 2019)]),
+    ],
+)
+def test_digit_notations(sentence, expected):
+    assert parts(sentence) == expected
+
+
+def test_letter_multipliers_are_names_in_the_cli():
+    assert figures("The 5G network opened.") == ()
+
+
+def test_percent_written_before_its_number():
+    (f,) = figures("Tax rose by per cent of 12.")
+    assert (f.text, f.kind, f.value, f.unit) == ("per cent of 12", "percent", 12, "%")
+    assert [f.text for f in figures("The percent of 12-year-olds who swim fell.")] == ["12"]
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value, unit",
+    [
+        ("The ticket cost 4 dollars 25 cents.", "4 dollars 25 cents", 4.25, "USD"),
+        ("Lunch was twelve dollars and fifty.", "twelve dollars and fifty", 12.5, "USD"),
+        ("The firm lost 40 USD million.", "40 USD million", 40_000_000, "USD"),
+        ("Sales reached 25 MEUR in the quarter.", "25 MEUR", 25_000_000, "EUR"),
+        ("The loan was cad$ 300.", "cad$ 300", 300, "CAD"),
+        ("They paid 500元 for it.", "500元", 500, "CNY"),
+        ("The price was 90USD.", "90USD", 90, "USD"),
+        ("The firm made one-yen bids.", "one-yen", 1, "JPY"),
+        ("The bond paid 3 billion pesetas.", "3 billion pesetas", 3e9, "ESP"),
+        ("He mined 2.5 BTC.", "2.5 BTC", 2.5, "BTC"),
+    ],
+)
+def test_money_shapes(sentence, text, value, unit):
+    (f,) = [f for f in figures(sentence) if f.kind == "money"]
+    assert (f.text, f.unit) == (text, unit)
+    assert f.value == pytest.approx(value)
+
+
+def test_cents_do_not_swallow_a_range_or_a_count():
+    (f,) = figures("Tickets cost between $20 and 30.")
+    assert (f.kind, f.low, f.high) == ("range", 20, 30)
+    found = figures("It cost $20 and 30 people paid.")
+    assert [f.text for f in found] == ["$20", "30"]
+
+
+def test_possessive_s_is_not_a_singapore_dollar():
+    (f,) = figures("It is the country's $ 500 million prize.")
+    assert (f.unit, f.value) == ("USD", 500_000_000)
+
+
+@pytest.mark.parametrize(
+    "sentence, qualifier",
+    [
+        ("Wages exceeding 150 dollars were taxed.", "exceeding"),
+        ("Towns of 500 or more were counted.", "or more"),
+        ("Scores equal to 20 passed.", "equal to"),
+        ("Bids of less than 40 or equal were kept.", "less than or equal to"),
+        ("Any score equal to 30 or less fails.", "equal to or less than"),
+        ("Loads larger than 10 tonnes were banned.", "larger than"),
+        ("Keep values >= 30 only.", ">="),
+        ("About 500 or more arrived.", "or more"),
+    ],
+)
+def test_bounds(sentence, qualifier):
+    f = figures(sentence)[0]
+    assert f.qualifier == qualifier
+
+
+def test_a_bound_of_the_next_figure_is_not_a_trailing_bound():
+    found = figures("It was equal to 50 or less than 60.")
+    assert [(f.value, f.qualifier) for f in found] == [(50, "equal to"), (60, "less than")]
