@@ -29,11 +29,12 @@ def supported_languages() -> tuple[str, ...]:
     )
 
 
-# Languages sumy's `Stemmer` supports: NLTK Snowball's plus sumy's own stemmers (a stable list;
+# Languages sumy's `Stemmer` supports without extra packages: NLTK Snowball's plus sumy's own
+# (Greek and Polish need optional packages, so they are left out; a stable list,
 # checked against the installed packages by tests/unit/test_lang.py).
 _STEMMED = frozenset(
     "arabic danish dutch english finnish french german hungarian italian norwegian portuguese "
-    "romanian russian spanish swedish czech slovak hebrew chinese japanese korean ukrainian greek polish".split()
+    "romanian russian spanish swedish czech slovak hebrew chinese japanese korean ukrainian".split()
 )
 
 
