@@ -143,3 +143,104 @@ def test_relative_dates_stay_relative_without_a_reference():
                                       "The score was 4-2.", "Leaves fall in the wind."])
 def test_numbers_that_are_not_dates(sentence):
     assert dates(sentence) == ()
+
+
+# --- issue 5, second pass: grammar added from the Recognizers-Text English date grammar ----------
+# (sentences written for these tests; REF2 = Monday 2016-11-07)
+
+
+@pytest.mark.parametrize(
+    "sentence, text, resolved",
+    [
+        # years written in words, alone after a context word or completing a date
+        ("The dam was built in nineteen seventy-eight.", "nineteen seventy-eight", "1978"),
+        ("It opened on September 10, nineteen oh one.", "September 10, nineteen oh one", "1901-09-10"),
+        ("The law passed in June of nineteen ninety nine.", "June of nineteen ninety nine", "1999-06"),
+        ("Talks ran from 2 to 7 Feb, two thousand and eighteen.", "from 2 to 7 Feb, two thousand and eighteen",
+         "2018-02-02/2018-02-07"),
+        ("Sales fell in the first quarter of two thousand and twenty.", "the first quarter of two thousand and twenty",
+         "2020-Q1"),
+        # a weekday joined to a date in digits or with brackets; the weekday can settle the year
+        ("The vote is on Friday 5/12.", "Friday 5/12", "2017-05-12"),  # not 2016-05-12, a Thursday
+        ("The vote is this friday (nov-11).", "this friday (nov-11)", "2016-11-11"),
+        ("The vote is friday 2018-7-6.", "friday 2018-7-6", "2018-07-06"),
+        # month and day written together; "tmrw"; lower-case months after a context word
+        ("We go back april22.", "april22", "2017-04-22"),
+        ("We go back 22april.", "22april", "2017-04-22"),
+        ("We go back tmrw.", "tmrw", "2016-11-08"),
+        ("He left in june.", "june", "2016-06"),
+        ("They return june next year.", "june next year", "2017-06"),
+        ("It was the last week of july.", "the last week of july", "2016-W30"),
+        ("It was last week sunday.", "last week sunday", "2016-11-06"),
+        # decades, "the week after next", "the next decade"
+        ("Disco ruled in the 70s.", "the 70s", "197"),
+        ("It peaked in the two thousand and tens.", "the two thousand and tens", "201"),
+        ("We meet the week after next.", "the week after next", "2016-W47"),
+        ("Prices will rise in the next decade.", "the next decade", "202"),
+        # day ranges before a day-month, "between ... and now", a length from a day
+        ("They are away from 4 to 22 January, 2017.", "from 4 to 22 January, 2017", "2017-01-04/2017-01-22"),
+        ("They are away from 3 until 12 of Sept.", "from 3 until 12 of Sept", "2016-09-03/2016-09-12"),
+        ("They are away between November 15th through 19th.", "between November 15th through 19th",
+         "2016-11-15/2016-11-19"),
+        ("Work goes on between now and November 15th.", "between now and November 15th", "2016-11-07/2016-11-15"),
+        ("Prices rose between Jan 22 and now.", "between Jan 22 and now", "2016-01-22/2016-11-07"),
+        ("Offices close for 3 days starting next Monday.", "3 days starting next Monday", "2016-11-14/2016-11-16"),
+        ("Offices close for 1 week, from 20th dec.", "for 1 week, from 20th dec", "2016-12-20/2016-12-26"),
+        ("Offices close for 3 days from today.", "for 3 days from today", "2016-11-07/2016-11-09"),
+        # bounded offsets
+        ("He will be back within 2 weeks from today.", "within 2 weeks from today", "2016-11-07/2016-11-21"),
+        # month and year written with digits and spaces; year ranges; seasons of sport
+        ("They are away 11 - 2016.", "11 - 2016", "2016-11"),
+        ("They are away 2016 / 11.", "2016 / 11", "2016-11"),
+        ("They are away November , 2016.", "November , 2016", "2016-11"),
+        ("Output rose 2014-2018.", "2014-2018", "2014/2018"),
+        ("Output rose from 2014 till 2018.", "from 2014 till 2018", "2014/2018"),
+        ("He starred in the 2010-11 season.", "2010-11", "2010/2011"),
+        ("Output rose from March to May.", "from March to May", "2016-03/2016-05"),
+        # parts of the current unit, half-years, relative words
+        ("Prices will fall later in the year.", "later in the year", "2016"),
+        ("Profits rose in the first half of 2019.", "the first half of 2019", "2019-01/2019-06"),
+        ("Profits rose in 2019 H2.", "2019 H2", "2019-07/2019-12"),
+        ("Sales rose during 2017-q1.", "2017-q1", "2017-Q1"),
+        ("He spoke this past Wednesday.", "this past Wednesday", "2016-11-02"),
+        ("Profits rose in the last fiscal year.", "last fiscal year", "2015"),
+        ("It was a cold spell on Dec. 31 , 1994.", "Dec. 31 , 1994", "1994-12-31"),
+    ],
+)
+def test_grammar_second_pass(sentence, text, resolved):
+    (d,) = dates(sentence, REF2)
+    assert (d.text, d.value) == (text, resolved)
+
+
+def test_more_than_an_offset_is_open_ended():
+    (d,) = dates("He left more than two weeks ago.", REF2)
+    assert (d.text, d.value, d.modifier) == ("more than two weeks ago", "2016-10-24", "before")
+
+
+def test_a_weekday_that_disagrees_with_the_date_stays_apart():
+    # June 23, 2018 is a Saturday: "this friday" and "june twenty three" are two dates
+    found = dates("Call me this friday june twenty three.", dt.date(2018, 6, 20))
+    assert [(d.text, d.value) for d in found] == [("this friday", "2018-06-22"), ("june twenty three", "2018-06-23")]
+
+
+def test_anaphoric_periods_have_no_value():
+    (d,) = dates("Exports fell that year.", REF2)
+    assert (d.text, d.value, d.relative) == ("that year", None, True)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Highs were in the 70s all week.".replace(" all week", ""),
+        "He is in his 70s.",
+        "A crowd of two thousand gathered.",
+        "They sold two thousand homes in nineteen ninety nine cities.".replace(" in nineteen ninety nine cities", ""),
+        "Officials counted 2014 to 2018 ballots.",
+        "The index rose from 2014 to 2018 points.",
+        "They sent a letter to Johnson and May.",
+        "The model Mar3 chip is new.",
+        "He came home and now he rests.",
+    ],
+)
+def test_second_pass_not_dates(sentence):
+    assert dates(sentence, REF2) == ()
