@@ -77,6 +77,7 @@ def _word_tokenizer():
     return NLTKWordTokenizer()
 
 
+_CURLY_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
 _FALLBACK_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
 
 
@@ -86,8 +87,11 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     Uses NLTK's Treebank-style tokenizer; when it cannot align its tokens to the text (it
     rewrites some quotes), falls back to a regular expression so that spans stay exact.
     """
+    # The Treebank rules know the straight apostrophe only: read "don’t" and "Syria’s" as
+    # "don't" and "Syria's" (same length, so the spans stay exact).
+    plain = _CURLY_APOSTROPHE.sub("'", text)
     try:
-        spans = list(_word_tokenizer().span_tokenize(text))
+        spans = list(_word_tokenizer().span_tokenize(plain))
     except (ValueError, LookupError):
         spans = [m.span() for m in _FALLBACK_TOKEN.finditer(text)]
     tokens = []
