@@ -10,6 +10,7 @@ import datetime as dt
 import os
 import sys
 from enum import Enum
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -50,9 +51,13 @@ class Format(str, Enum):
 
 Inputs = Annotated[
     Optional[list[str]],
-    typer.Argument(help="Article files, or - for stdin (read when no INPUT is given and stdin is not a terminal).", show_default=False),
+    typer.Argument(
+        help="Article files, directories (searched recursively), http/https URLs, or - for stdin "
+        "(read when no INPUT is given and stdin is not a terminal).",
+        show_default=False,
+    ),
 ]
-Sentences = Annotated[Optional[int], typer.Option("--sentences", "-n", help="Summary length in sentences [default: 3].", show_default=False)]
+Sentences = Annotated[Optional[int], typer.Option("--sentences", "-n", help="Summary length in sentences \\[default: 3].", show_default=False)]
 Ratio = Annotated[Optional[float], typer.Option("--ratio", help="Summary length as a share of the sentences, 0 < R <= 1 (ceil, at least 1).", show_default=False)]
 Words = Annotated[Optional[int], typer.Option("--words", help="Longest summary within N words; never cuts a sentence.", show_default=False)]
 SummarizerOpt = Annotated[Summarizer, typer.Option("--summarizer", "-s", help="Ranking algorithm.", case_sensitive=False)]
@@ -64,6 +69,47 @@ Encoding = Annotated[Optional[str], typer.Option("--encoding", help="Text encodi
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="auto: rich on a terminal, text otherwise; json: JSON Lines.", case_sensitive=False)]
 NoText = Annotated[bool, typer.Option("--no-text", help="JSON: leave out the article text.")]
 Debug = Annotated[bool, typer.Option("--debug", help="Show the traceback of internal errors.")]
+_IN = "Inputs"
+_OUT = "Volume and output"
+Glob = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--glob",
+        help="Files to take from directories (repeatable) \\[default: *.txt *.text *.md *.markdown *.html *.htm].",
+        show_default=False,
+        rich_help_panel=_IN,
+    ),
+]
+FromList = Annotated[
+    Optional[list[Path]],
+    typer.Option("--from-list", help="A file with one path or URL a line (- for stdin); repeatable.", show_default=False, rich_help_panel=_IN),
+]
+Jsonl = Annotated[
+    Optional[list[Path]],
+    typer.Option("--jsonl", help="A JSON Lines file: one article per line, in --text-field; repeatable.", show_default=False, rich_help_panel=_IN),
+]
+TextField = Annotated[str, typer.Option("--text-field", help="JSON Lines: the field that holds the article text.", rich_help_panel=_IN)]
+IdField = Annotated[
+    Optional[str],
+    typer.Option("--id-field", help="JSON Lines: the field whose value becomes the output's id.", show_default=False, rich_help_panel=_IN),
+]
+Timeout = Annotated[float, typer.Option("--timeout", help="URLs: seconds to wait for a page.", min=0.001, rich_help_panel=_IN)]
+MaxBytes = Annotated[int, typer.Option("--max-bytes", help="URLs: the largest page to download, in bytes.", min=1, rich_help_panel=_IN)]
+Jobs = Annotated[
+    Optional[int],
+    typer.Option("--jobs", "-j", help="Inputs briefed in parallel \\[default: the number of cores].", min=1, show_default=False, rich_help_panel=_OUT),
+]
+OutputDir = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--output-dir",
+        "-o",
+        help="Write one file per input into DIR (.json, .md or .txt) instead of stdout.",
+        show_default=False,
+        file_okay=False,
+        rich_help_panel=_OUT,
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -93,6 +139,15 @@ def summarize(
     summarizer: SummarizerOpt = Summarizer.auto,
     language: Language = "english",
     encoding: Encoding = None,
+    glob: Glob = None,
+    from_list: FromList = None,
+    jsonl: Jsonl = None,
+    text_field: TextField = "text",
+    id_field: IdField = None,
+    timeout: Timeout = 20.0,
+    max_bytes: MaxBytes = 10_000_000,
+    jobs: Jobs = None,
+    output_dir: OutputDir = None,
     format: FormatOpt = Format.auto,
     no_text: NoText = False,
     debug: Debug = False,
@@ -109,6 +164,15 @@ def facts(
     language: Language = "english",
     date: DateOpt = None,
     encoding: Encoding = None,
+    glob: Glob = None,
+    from_list: FromList = None,
+    jsonl: Jsonl = None,
+    text_field: TextField = "text",
+    id_field: IdField = None,
+    timeout: Timeout = 20.0,
+    max_bytes: MaxBytes = 10_000_000,
+    jobs: Jobs = None,
+    output_dir: OutputDir = None,
     format: FormatOpt = Format.auto,
     no_text: NoText = False,
     debug: Debug = False,
@@ -129,6 +193,15 @@ def brief(
     language: Language = "english",
     date: DateOpt = None,
     encoding: Encoding = None,
+    glob: Glob = None,
+    from_list: FromList = None,
+    jsonl: Jsonl = None,
+    text_field: TextField = "text",
+    id_field: IdField = None,
+    timeout: Timeout = 20.0,
+    max_bytes: MaxBytes = 10_000_000,
+    jobs: Jobs = None,
+    output_dir: OutputDir = None,
     format: FormatOpt = Format.auto,
     no_text: NoText = False,
     debug: Debug = False,
@@ -178,93 +251,93 @@ def _options(command: str, args: dict):
 
 def _run(command: str, inputs: list[str] | None, args: dict) -> None:
     options = _options(command, args)
-    if not inputs:
+    from_list = [str(p) for p in args.get("from_list") or ()]
+    jsonl = [str(p) for p in args.get("jsonl") or ()]
+    if not inputs and not from_list and not jsonl:
         if sys.stdin is None or sys.stdin.isatty():
             raise typer.BadParameter("no INPUT given and stdin is a terminal", param_hint="INPUT")
         inputs = ["-"]
-    fmt: Format = args["format"]
+    output_dir: Path | None = args.get("output_dir")
+    if output_dir is not None:
+        try:
+            output_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise typer.BadParameter(f"cannot create {output_dir}: {exc.strerror or exc}", param_hint="--output-dir") from None
+    import itertools
+
     from rich.console import Console
 
-    console = Console(file=sys.stdout, highlight=False, emoji=False, markup=False)
+    from .batch import Job, default_jobs, quiet_library_logs, run
+    from .inputs import ReadOptions, iter_sources
+    from .output import Interrupts, Output, progress_bar
+
+    # No file= : the console follows sys.stdout, whatever it is when printing.
+    console = Console(highlight=False, emoji=False, markup=False)
+    fmt: Format = args["format"]
     if fmt is Format.auto:
-        fmt = Format.rich if console.is_terminal else Format.text
-    code = ExitCode.OK
-    wrote = False  # whether a block was written yet (blocks are separated by a blank line)
+        fmt = Format.rich if output_dir is None and console.is_terminal else Format.text
+    if output_dir is not None and fmt is Format.rich:
+        fmt = Format.text  # files get the plain-text view
+    read = ReadOptions(
+        encoding=args.get("encoding"),
+        timeout=args.get("timeout", 20.0),
+        max_bytes=args.get("max_bytes", 10_000_000),
+        text_field=args.get("text_field", "text"),
+        id_field=args.get("id_field"),
+    )
+    job = Job(command, options, fmt.value, include_text=not args.get("no_text"), read=read, debug=bool(args.get("debug")))
+    quiet_library_logs()
+    listing = {"globs": args.get("glob"), "from_list": from_list, "jsonl": jsonl}
+    sources = iter_sources(inputs or (), **listing)
+    out = Output(command, fmt.value, console, output_dir)
+    with Interrupts() as guard:
+        out.guard = guard
+        try:
+            head = list(itertools.islice(sources, 2))  # one input, or several?
+            several = len(head) > 1
+            jobs = (args.get("jobs") or default_jobs()) if several else 1
+            show_progress = several and (output_dir is not None or not console.is_terminal)
+            outcomes = run(job, itertools.chain(head, sources), jobs=jobs)  # starts the pool
+            try:
+                with progress_bar(show_progress, inputs or (), listing) as advance:
+                    for outcome in outcomes:
+                        out.emit(outcome, several=several)
+                        advance()
+            finally:
+                outcomes.close()  # on Ctrl-C or a closed pipe: cancel the rest, end the workers
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _silence_stdout()
+            raise typer.Exit(ExitCode.OK) from None
+        except KeyboardInterrupt:
+            _silence_stdout()
+            raise typer.Exit(ExitCode.INTERRUPTED) from None
+        except (typer.Exit, BriefingError):
+            raise
+        except Exception as exc:  # the pool itself broke (a worker killed): a bug, not an input
+            if args.get("debug"):
+                raise
+            sys.stderr.write(f"briefing: error: internal error ({type(exc).__name__}); rerun with --debug for the traceback\n")
+            raise typer.Exit(ExitCode.INTERNAL) from None
+    if several and out.failed:
+        sys.stderr.write(f"{out.ok} briefed, {out.failed} failed\n")
+    raise typer.Exit(int(out.code))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema (draft 2020-12) of the JSON output, version 1."""
+    from .schema import schema_text
+
     try:
-        for source in inputs:
-            result = _one(command, source, options, args, fmt, console, several=len(inputs) > 1, first=not wrote)
-            wrote = wrote or result is ExitCode.OK
-            code = max(code, result)
+        _write(schema_text())
         sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
-        raise typer.Exit(ExitCode.OK) from None
-    except KeyboardInterrupt:
-        _silence_stdout()
-        raise typer.Exit(ExitCode.INTERRUPTED) from None
-    raise typer.Exit(int(code))
-
-
-def _one(command, source, options, args, fmt, console, *, several, first) -> ExitCode:
-    """Brief one input and write it; returns its exit code. BrokenPipe/Ctrl-C propagate."""
-    from .pipeline import brief, read_article
-    from .render.json import dumps, error_dict, to_dict
-
-    try:
-        article = read_article(source, encoding=args.get("encoding"), language=options.language, date=options.date)
-        briefing = brief(article, options)
-    except BriefingError as exc:
-        _error(source, str(exc))
-        if fmt is Format.json:
-            _write(dumps(error_dict(source, str(exc))) + "\n")
-        return ExitCode.ERROR
-    except (BrokenPipeError, KeyboardInterrupt):
-        raise
-    except Exception as exc:  # a bug: one line, or the traceback with --debug
-        if args.get("debug"):
-            raise
-        message = f"internal error ({type(exc).__name__}); rerun with --debug for the traceback"
-        _error(source, message)
-        if fmt is Format.json:
-            _write(dumps(error_dict(source, message)) + "\n")
-        return ExitCode.INTERNAL
-
-    if fmt is Format.json:
-        _write(dumps(to_dict(briefing, command, include_text=not args.get("no_text"))) + "\n")
-    else:
-        for warning in briefing.warnings:
-            _warn(source, warning)
-        if fmt is Format.rich:
-            from .render.rich import render_rich
-
-            console.print(render_rich(briefing, command))
-        elif fmt is Format.markdown:
-            from .render.markdown import render_markdown
-
-            _write(("" if first else "\n") + render_markdown(briefing, command))
-        else:
-            from .render.safe import one_line
-            from .render.text import render_text
-
-            header = f"==> {one_line(source)} <==\n" if several else ""
-            _write(("" if first else "\n") + header + render_text(briefing, command))
-    return ExitCode.OK
 
 
 def _write(text: str) -> None:
     sys.stdout.write(text)
-
-
-def _error(source: str, message: str) -> None:
-    from .render.safe import one_line
-
-    sys.stderr.write(f"briefing: error: {one_line(source)}: {one_line(message)}\n")
-
-
-def _warn(source: str, message: str) -> None:
-    from .render.safe import one_line
-
-    sys.stderr.write(f"briefing: warning: {one_line(source)}: {one_line(message)}\n")
 
 
 def _silence_stdout() -> None:

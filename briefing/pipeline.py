@@ -8,12 +8,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import BinaryIO
 
-from .document import Article, Briefing, Metadata, Stats
+from .document import Article, Briefing, Metadata, Paragraph, Sentence, Span, Stats, Token
 from .errors import BriefingError
-from .reader import read_text
 from .summarize import Length
 from .text.lang import normalize_language
 from .text.segment import segment
@@ -61,31 +62,149 @@ def read_article(
     language: str = "english",
     date: dt.date | None = None,
     stdin: BinaryIO | None = None,
+    timeout: float | None = None,
+    max_bytes: int | None = None,
 ) -> Article:
-    """Read, decode and segment one input (a path or ``-``).
+    """Read, decode and segment one input: a path, ``-`` (stdin) or an ``http``/``https`` URL.
 
-    Raises InputError (missing, directory, binary, undecodable, empty) or UnsupportedLanguage.
+    HTML (recognised by extension, Content-Type or content) gives its main text, title and
+    metadata (see :mod:`briefing.html`); `timeout` (seconds) and `max_bytes` limit URL fetches.
+    Raises InputError (missing, directory, binary, undecodable, empty, no article in the page,
+    a failed fetch) or UnsupportedLanguage.
     """
+    from .fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, url_scheme
+    from .inputs import STDIN, ReadOptions, Source, load
+
     language = normalize_language(language)
-    text = read_text(source, encoding=encoding, stdin=stdin)
-    return article_from_text(text, source=source, language=language, date=date)
+    if source == STDIN:
+        item = Source(STDIN, "stdin", data=(stdin if stdin is not None else sys.stdin.buffer).read())
+    else:
+        item = Source(source, "url" if url_scheme(source) else "path")
+    options = ReadOptions(
+        encoding=encoding,
+        timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
+        max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes,
+    )
+    loaded = load(item, options)
+    return article_from_text(
+        loaded.text, source=source, language=language, date=date, title=loaded.title, metadata=loaded.metadata
+    )
 
 
 def article_from_text(
-    text: str, *, source: str = "<text>", language: str = "english", date: dt.date | None = None
+    text: str,
+    *,
+    source: str = "<text>",
+    language: str = "english",
+    date: dt.date | None = None,
+    title: str | None = None,
+    metadata: Mapping[str, str | None] | None = None,
 ) -> Article:
-    """Segment already-decoded `text` into an Article with its metadata filled in."""
-    article = segment(text, source=source)
+    """Segment already-decoded `text` into an Article with its metadata filled in.
+
+    Without `title`, the title is found in `text` (its first line when it reads as a headline).
+    With `title` (known from the input, e.g. an HTML page's), `text` is the body and the
+    article's text becomes ``title + "\n\n" + text`` so that the title is a span of it too.
+    `metadata` gives ``date`` (YYYY-MM-DD), ``author`` and ``site`` known from the input; `date`
+    (the user's ``--date``) wins over both it and a dateline found in the text.
+    """
+    given = dict(metadata or {})
+    title = " ".join(title.split()) if title else None
+    if title:
+        article = _segment_with_title(title, text, source=source)
+    else:
+        article = segment(text, source=source)
     meta = article.metadata
+    found_date = given.get("date") or meta.date or _dateline_date(article)
     return replace(
         article,
         metadata=Metadata(
-            date=date.isoformat() if date else meta.date,
-            author=meta.author,
-            site=meta.site,
+            date=date.isoformat() if date else found_date,
+            author=given.get("author") or meta.author,
+            site=given.get("site") or meta.site,
             language=language,
         ),
     )
+
+
+def _segment_with_title(title: str, body: str, *, source: str) -> Article:
+    """Segment `body` alone (no headline detection: the title is known) and shift every span
+    past ``title + "\n\n"``, so that offsets index the article's full text."""
+    offset = len(title) + 2
+    part = segment(body, source=source, detect_title=False)
+    return Article(
+        text=f"{title}\n\n{body}",
+        sentences=tuple(
+            Sentence(
+                s.index,
+                s.text,
+                s.start + offset,
+                s.end + offset,
+                s.paragraph,
+                tuple(Token(t.text, t.start + offset, t.end + offset) for t in s.tokens),
+            )
+            for s in part.sentences
+        ),
+        paragraphs=tuple(Paragraph(p.index, p.start + offset, p.end + offset) for p in part.paragraphs),
+        title=Span(0, len(title)),
+        set_aside=tuple(Span(sp.start + offset, sp.end + offset) for sp in part.set_aside),
+        source=source,
+        metadata=part.metadata,
+    )
+
+
+# A dateline on its own line near the top of plain text: "May 20, 2019", "20 May 2019",
+# "2019-05-20", optionally after "Published:"/"Updated" and a weekday. Only full dates with a
+# year are taken; a wire dateline ("ANKARA, May 20 (Reuters) -") has no year and is left alone.
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+         ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
+         ("nov", "november"), ("dec", "december")),
+        start=1,
+    )
+    for m in names
+}
+_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
+_DATELINE = re.compile(
+    r"^(?:(?:published|posted|updated|date)\s*(?:on)?\s*:?\s*)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?:(?P<iso>(?P<y1>\d{4})-(?P<m1>\d{2})-(?P<d1>\d{2}))"
+    rf"|{_MONTH}\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
+    r"|(?P<d3>\d{1,2})\s+(?P<month3>[A-Za-z]{3,9})\.?,?\s+(?P<y3>\d{4}))"
+    r"(?:[,\s]+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _dateline_date(article: Article) -> str | None:
+    """The date of a dateline line among the first three non-blank lines, ISO, or None."""
+    text = article.text
+    seen = 0
+    for line in text[:2000].splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > 3:
+            break
+        if len(line) > 48:
+            continue
+        match = _DATELINE.match(line)
+        if not match:
+            continue
+        try:
+            if match["iso"]:
+                day = dt.date(int(match["y1"]), int(match["m1"]), int(match["d1"]))
+            elif match["y2"]:
+                day = dt.date(int(match["y2"]), _MONTHS[match["month"].lower()], int(match["d2"]))
+            else:
+                day = dt.date(int(match["y3"]), _MONTHS[match["month3"].lower()], int(match["d3"]))
+        except (KeyError, ValueError):
+            continue
+        return day.isoformat()
+    return None
 
 
 def stats(article: Article) -> Stats:

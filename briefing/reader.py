@@ -36,7 +36,7 @@ def read_bytes(source: str, *, stdin: BinaryIO | None = None) -> bytes:
         stream = stdin if stdin is not None else sys.stdin.buffer
         return stream.read()
     if source.startswith(("http://", "https://")):
-        raise InputError("URL inputs are not supported in this version; save the page and pass the file")
+        raise InputError("a URL: read it with briefing.read_article or the command line")
     try:
         with open(source, "rb") as handle:
             return handle.read()

@@ -43,3 +43,33 @@ def shared_data() -> Path:
 
 def article_path(name: str) -> Path:
     return ARTICLES / name
+
+
+@pytest.fixture(scope="session")
+def validate_json():
+    """A function that checks JSON output against the shipped JSON Schema (version 1).
+
+    Give it the stdout of a ``--format json`` run (JSON Lines, one or more lines), one line, or
+    a parsed object; it raises ``jsonschema.ValidationError`` for a line that does not conform
+    and returns the parsed objects.
+    """
+    import json
+
+    import jsonschema
+
+    from briefing.schema import load_schema
+
+    schema = load_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+    def validate(output):
+        if isinstance(output, dict):
+            objects = [output]
+        else:
+            objects = [json.loads(line) for line in output.splitlines() if line.strip()]
+        for obj in objects:
+            validator.validate(obj)
+        return objects
+
+    return validate

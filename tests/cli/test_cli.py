@@ -15,8 +15,28 @@ runner = CliRunner()
 SEEDS = str(SEED)
 
 
+def _schema_validator():
+    import jsonschema
+
+    from briefing.schema import load_schema
+
+    return jsonschema.Draft202012Validator(load_schema())
+
+
+VALIDATOR = _schema_validator()
+
+
+def validate(stdout: str) -> None:
+    """Every JSON line the CLI writes conforms to the shipped JSON Schema (issue 6)."""
+    for line in stdout.splitlines():
+        VALIDATOR.validate(json.loads(line))
+
+
 def run(*args, input=None, env=None):
-    return runner.invoke(app, list(args), input=input, env=env, catch_exceptions=False)
+    result = runner.invoke(app, list(args), input=input, env=env, catch_exceptions=False)
+    if any(a in ("json",) for a in args) and result.stdout:
+        validate(result.stdout)
+    return result
 
 
 @pytest.mark.parametrize("command", ["summarize", "facts", "brief"])
@@ -123,7 +143,9 @@ def test_lead_is_the_first_sentences():
 def test_missing_file_and_good_file_together():
     result = runner.invoke(app, ["summarize", "no/such/file.txt", str(article_path("one_sentence.txt")), "-f", "json"])
     assert result.exit_code == 1
-    assert result.stderr == "briefing: error: no/such/file.txt: no such file\n"
+    validate(result.stdout)
+    # Several inputs with a failure: the one-line summary closes stderr (OUTPUT.md, issue 6).
+    assert result.stderr == "briefing: error: no/such/file.txt: no such file\n1 briefed, 1 failed\n"
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert lines[0] == {"schema_version": 1, "source": "no/such/file.txt", "id": None, "error": "no such file"}
     assert lines[1]["summary"][0]["text"].startswith("Voters in the northern district")
@@ -134,12 +156,15 @@ def test_directory_binary_and_empty_inputs(tmp_path):
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n\t\n", encoding="utf-8")
+    # A directory is an input now (issue 6): its matching files are briefed, so the only text
+    # file in it, empty.txt, fails as "empty article"; image.bin does not match the default globs.
     result = runner.invoke(app, ["brief", str(tmp_path), str(binary), str(empty)])
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"briefing: error: {tmp_path}: is a directory",
+        f"briefing: error: {empty}: empty article",
         f"briefing: error: {binary}: binary file, not text",
         f"briefing: error: {empty}: empty article",
+        "0 briefed, 3 failed",
     ]
     assert result.stdout == ""
 
@@ -222,3 +247,43 @@ def test_markdown_format():
     result = run("brief", SEEDS, "-f", "markdown")
     assert result.stdout.startswith("# Turkish and Russian defense ministers discuss Idlib\n")
     assert "## Summary" in result.stdout and "| figure | counts | qualifier | unit |" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["summarize", "facts", "brief"])
+def test_help_lists_the_input_and_volume_options(command):
+    out = run(command, "--help").stdout
+    for option in ("--glob", "--from-list", "--jsonl", "--text-field", "--id-field", "--timeout", "--max-bytes", "--jobs", "--output-dir"):
+        assert option in out, option
+    assert "[default: 3]" in run("summarize", "--help").stdout  # Rich markup does not eat it
+
+
+def test_schema_is_a_command():
+    assert "schema" in run("--help").stdout
+    assert json.loads(run("schema").stdout)["$schema"].endswith("/2020-12/schema")
+
+
+def test_shell_completion_script():
+    result = run("--show-completion", env={"SHELL": "/bin/bash"})
+    assert result.exit_code == 0
+    assert "_BRIEFING_COMPLETE=complete_" in result.stdout
+
+
+@pytest.mark.parametrize("args", [["--jobs", "0"], ["--timeout", "0"], ["--max-bytes", "0"]])
+def test_volume_usage_errors(args):
+    result = runner.invoke(app, ["summarize", SEEDS, *args])
+    assert result.exit_code == 2
+
+
+def test_output_dir_that_is_a_file(tmp_path):
+    blocker = tmp_path / "out"
+    blocker.write_text("x", encoding="utf-8")
+    result = runner.invoke(app, ["summarize", SEEDS, "-o", str(blocker)])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.stderr
+
+
+def test_from_list_on_stdin():
+    listing = f"{SEEDS}\n{article_path('one_sentence.txt')}\n"
+    result = run("summarize", "--from-list", "-", "-f", "json", "-n", "1", "-j", "1", input=listing)
+    assert result.exit_code == 0
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == [SEEDS, str(article_path("one_sentence.txt"))]

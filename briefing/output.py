@@ -1,0 +1,227 @@
+"""Writing the outcomes of a run: stdout or one file per input, stderr lines, a progress bar.
+
+The CLI builds these once per command; they hold no Typer code, so tests and other front ends
+can drive them. Rich is imported inside the functions that draw.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .errors import ExitCode
+
+
+def error_line(source: str, message: str) -> None:
+    """``briefing: error: SOURCE: MESSAGE`` on stderr, made inert and kept on one line."""
+    from .render.safe import one_line
+
+    sys.stderr.write(f"briefing: error: {one_line(source)}: {one_line(message)}\n")
+
+
+def warning_line(source: str, message: str) -> None:
+    """``briefing: warning: SOURCE: MESSAGE`` on stderr."""
+    from .render.safe import one_line
+
+    sys.stderr.write(f"briefing: warning: {one_line(source)}: {one_line(message)}\n")
+
+
+class Interrupts:
+    """Ctrl-C during a write is held until the write is complete, so that no partial JSON line
+    (or half a text block) reaches stdout; at any other moment it interrupts at once."""
+
+    def __init__(self) -> None:
+        self.writing = False
+        self.pending = False
+        self.previous = None
+
+    def __enter__(self) -> Interrupts:
+        import signal
+        import threading
+
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGINT, self._handler)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        import signal
+
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
+
+    def _handler(self, signum, frame) -> None:
+        if self.writing:
+            self.pending = True
+        else:
+            raise KeyboardInterrupt
+
+    def write(self, action) -> None:
+        self.writing = True
+        try:
+            action()
+            sys.stdout.flush()
+        finally:
+            self.writing = False
+        if self.pending:
+            raise KeyboardInterrupt
+
+
+class Output:
+    """Writes outcomes in order: to stdout (JSON lines, text blocks, Rich panels) or, with
+    --output-dir, one file per input; errors and warnings to stderr; counts for the summary."""
+
+    def __init__(self, command: str, fmt: str, console, output_dir: Path | None) -> None:
+        self.command = command
+        self.fmt = fmt
+        self.console = console
+        self.output_dir = output_dir
+        self.guard: Interrupts | None = None
+        self.wrote = False
+        self.ok = 0
+        self.failed = 0
+        self.code = ExitCode.OK
+        self.names: set[str] = set()
+
+    def _write(self, action) -> None:
+        if self.guard is not None:
+            self.guard.write(action)
+        else:
+            action()
+
+    def emit(self, outcome, *, several: bool) -> None:
+        from .render.json import dumps, error_dict
+
+        if not outcome.ok:
+            self.failed += 1
+            self.code = max(self.code, ExitCode.INTERNAL if outcome.internal else ExitCode.ERROR)
+            if outcome.traceback:
+                sys.stderr.write(outcome.traceback)
+            error_line(outcome.source, outcome.error)
+            if self.fmt == "json" and self.output_dir is None:
+                line = dumps(error_dict(outcome.source, outcome.error, id=outcome.id)) + "\n"
+                self._write(lambda: sys.stdout.write(line))
+            return
+        self.ok += 1
+        for warning in outcome.warnings:
+            warning_line(outcome.source, warning)
+        if self.output_dir is not None:
+            self._write_file(outcome)
+        elif self.fmt == "json":
+            self._write(lambda: sys.stdout.write(outcome.output))
+        elif self.fmt == "rich":
+            from .render.rich import render_rich
+
+            renderable = render_rich(outcome.briefing, self.command)
+            self._write(lambda: self.console.print(renderable))
+        else:
+            block = "" if not self.wrote else "\n"
+            if self.fmt == "text" and several:
+                from .render.safe import one_line
+
+                block += f"==> {one_line(outcome.source)} <==\n"
+            block += outcome.output
+            self._write(lambda: sys.stdout.write(block))
+        self.wrote = True
+
+    def _write_file(self, outcome) -> None:
+        name = output_name(outcome.source, outcome.id, outcome.kind, self.fmt, self.names)
+        self.names.add(name)
+        path = self.output_dir / name
+        try:
+            self._write(lambda: path.write_text(outcome.output, encoding="utf-8"))
+        except OSError as exc:  # a full disk, a read-only folder: this input failed
+            self.ok -= 1
+            self.failed += 1
+            self.code = max(self.code, ExitCode.ERROR)
+            error_line(str(path), exc.strerror or str(exc))
+
+
+def output_name(source: str, id: str | None, kind: str, fmt: str, used: set[str]) -> str:
+    """A file name for one input's output: from its id, file name, URL or record line, made
+    safe, with the format's extension, and unique among `used` (``name-2.json``, ...)."""
+    import re
+    from urllib.parse import urlsplit
+
+    extension = {"json": ".json", "markdown": ".md"}.get(fmt, ".txt")
+    if id:
+        base = id
+    elif kind == "stdin":
+        base = "stdin"
+    elif kind == "url":
+        parts = urlsplit(source)
+        tail = parts.path.rstrip("/").rsplit("/", 1)[-1]
+        base = tail.rsplit(".", 1)[0] if tail else parts.hostname or "page"
+    elif kind == "record":
+        file, _, line = source.rpartition(":")
+        base = f"{Path(file).stem}-{line}"
+    else:
+        base = Path(source).stem or Path(source).name
+    base = re.sub(r"[^\w.-]+", "_", base).strip("._")[:100] or "input"
+    name, n = base + extension, 1
+    while name in used:
+        n += 1
+        name = f"{base}-{n}{extension}"
+    return name
+
+
+class progress_bar:
+    """A Rich progress bar on stderr (count, rate, time left) when `show` and stderr is a
+    terminal; the total is counted in a background thread so that briefing starts at once.
+    Used as ``with _progress(...) as advance: ... advance()``."""
+
+    def __init__(self, show: bool, inputs, listing: dict) -> None:
+        self.show = show
+        self.inputs = inputs
+        self.listing = listing
+        self.progress = None
+
+    def __enter__(self):
+        if not self.show:
+            return lambda: None
+        from rich.console import Console
+
+        stderr = Console(stderr=True)
+        if not stderr.is_terminal:
+            return lambda: None
+        import threading
+
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeRemainingColumn
+        from rich.text import Text
+
+        class Rate(ProgressColumn):
+            def render(self, task) -> Text:
+                speed = task.finished_speed or task.speed
+                return Text("" if speed is None else f"{speed:.1f}/s", style="progress.data.speed")
+
+        progress = Progress(
+            TextColumn("briefing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            Rate(),
+            TimeRemainingColumn(),
+            console=stderr,
+            redirect_stdout=False,
+            redirect_stderr=True,
+        )
+        task = progress.add_task("briefing", total=None)
+        progress.start()
+        self.progress = progress
+
+        def count() -> None:
+            from .inputs import iter_sources
+
+            try:
+                total = sum(1 for _ in iter_sources(self.inputs, read_data=False, **self.listing))
+            except Exception:  # counting is a nicety; the run goes on without a total
+                return
+            progress.update(task, total=total)
+
+        threading.Thread(target=count, name="briefing-count", daemon=True).start()
+        return lambda: progress.advance(task)
+
+    def __exit__(self, *exc) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+__all__ = ["Interrupts", "Output", "error_line", "output_name", "progress_bar", "warning_line"]
