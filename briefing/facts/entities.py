@@ -14,13 +14,23 @@ How it works (English only; no statistical model and no NLTK data):
    subdivisions from `pycountry`, regions, well-known organisations); an organisation head word
    ("Ministry", "Armed Forces", "Inc", "FC"...); a person title before it, which is stripped
    ("Defense Minister Hulusi Akar" -> "Hulusi Akar"); a leading demonym, which is split off
-   ("Russian Sergei Shoigu" -> NORP + PERSON); a given name; a speech verb after it ("... said").
+   ("Russian Sergei Shoigu" -> NORP + PERSON); an organisation noun before it ("cables giant
+   Pirelli"); a given name; a speech verb after it ("... said"). A run made of one place and other
+   capitalised words is one name: an organisation ("Air France", "Dynamo Moscow") unless the other
+   words are directions ("Northern Iraq") or it ends in a place head ("... Street"); "&" stays
+   inside a name ("Douglas & Lomason Co").
    A sentence-initial word that is a common word, or is written in lower case elsewhere in the
-   article, is not a name ("Half of them", "Defense ministers of ...").
+   article, is not a name ("Half of them", "Defense ministers of ..."); nor is a lone function word.
 4. Runs left unlabelled are resolved against the whole article (a surname of a person named in
-   full elsewhere, the same name labelled elsewhere), then by measured defaults
-   (see `_default_label`). ALL-CAPS and Title-Case lines (headlines, sports tables) are matched
-   only against gazetteers and names found in the article's ordinary sentences.
+   full elsewhere, the same name labelled elsewhere, a place cue given to the same name
+   elsewhere: "the city of Arbil ... Arbil lies"), then by measured defaults
+   (see `_default_label`). ALL-CAPS and Title-Case lines (headlines) are matched only against
+   gazetteers and names found in the article's ordinary sentences; a line with a lower-case
+   content word or a bracket is prose or a results row, not a headline.
+   Sports reports (see `_is_sports`: a share of sports words, two of them sport-only) name teams by
+   place: there a city, county or state (not a country) without a place cue ("in", "at", "from")
+   and not opening a dateline ("LONDON 1996-08-30") is an ORG, and so is an unknown name directly
+   followed by a whole number ("Hanwha 6 Ssangbangwool 5", standings rows).
 5. Mentions are grouped by referent: a person's later surname-only mention joins the full name;
    country aliases ("U.S.", "United States") join; `Entity.text` is the fullest form.
 
@@ -77,8 +87,29 @@ _ROLE_NOUNS = frozenset(
     winner compatriot pitcher batter forward guard king queen prince princess pope cardinal
     bishop professor doctor dr mr mrs ms sir""".split()
 )
+# Lower-case nouns that introduce an organisation's name ("cables giant Pirelli", "the daily Zycie Warszawy").
+_ORG_NOUNS = frozenset(
+    """company firm group giant maker carrier airline bank lender insurer retailer broker brokerage
+    conglomerate manufacturer producer operator newspaper daily weekly magazine agency club side
+    team subsidiary unit chain supplier distributor developer publisher broadcaster""".split()
+)
 # Words between two sports teams: a city named next to one is the team, not the place.
 _VERSUS = frozenset({"v", "v.", "vs", "vs.", "versus", "beat", "beats", "defeated", "defeat", "routed", "thrashed", "edged", "drew"})
+# Words of sports reports: an article dense in them is a sports article, where a city, county or
+# state (not a country) named without a place cue is a team ("Surrey closed on 429", "CHICAGO 71 64").
+# Strong words rarely occur outside sport; weak ones ("won", "round", "points") also fill election news.
+_SPORTS_STRONG = frozenset(
+    """soccer football cricket baseball basketball hockey rugby tennis golf athletics cycling boxing
+    league cup championship championships tournament match matches innings wicket wickets goal
+    goals scored scorer scorers striker midfielder goalkeeper coach pitcher inning homer homers
+    touchdown halftime half-time standings fixtures semifinal semifinals quarterfinal
+    quarterfinals seeded""".split()
+)
+_SPORTS_WEAK = frozenset(
+    """beat beats defeated drew draw won lost win wins play played playing team teams club clubs
+    points pts final finals round title champion champions division game games season""".split()
+)
+_DATELINE_NEXT = re.compile(r"^(?:\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\($|[-—–]+$)")
 _PLACE_PREPS = frozenset({"in", "at", "from", "near", "to", "into", "across", "outside", "inside", "via"})
 # Nouns that introduce a place name: "the city of Arbil", "the town Tavildara".
 _PLACE_NOUNS = frozenset(
@@ -267,7 +298,8 @@ def _words(tokens, text: str, gaz: _Gazetteer) -> list[_Word]:
     for tok in tokens:
         t = tok.text
         if not any(ch.isalnum() for ch in t):
-            words.append(_Word(t, tok.start, tok.end, False, True, True))
+            brk = t != "&"  # "Standard & Poor's", "Douglas & Lomason" stay one name
+            words.append(_Word(t, tok.start, tok.end, False, brk, brk))
             # After an opening quote or dash at the start, the next word is still sentence-initial.
             if not (initial and t in _QUOTE_OPEN):
                 initial = False
@@ -319,6 +351,8 @@ class _Cand:
     person_cue: bool = False
     place_cue: bool = False
     n_words: int = 1
+    dateline: bool = False  # a place opening its line before a date ("LONDON 1996-08-30")
+    score_after: bool = False  # directly followed by a whole number ("Hanwha 6 Ssangbangwool 5")
 
 
 def _strip_dot(s: str) -> str:
@@ -440,6 +474,7 @@ def _analyse(
     place_cue = prev_low in _PLACE_PREPS or prev_low in _PLACE_NOUNS or (
         len(prev_words) >= 2 and prev_words[-1] == "of" and prev_words[-2] in _PLACE_NOUNS
     )
+    org_noun = prev_low in _ORG_NOUNS  # before a speech verb after it: "giant Pirelli announced"
     n = len(run)
     whole = _lookup(text, run, gaz)
     if whole:
@@ -447,7 +482,10 @@ def _analyse(
         if label == "GPE" and key not in gaz.country_keys and (prev_low in _VERSUS or next_low in _VERSUS):
             # A city or county named as a sports team: "Leicestershire beat Somerset".
             return [_Cand(run[0].start, run[-1].end, _join(text, run), "ORG", "TEAM:" + key, True, n_words=n)]
-        return [_Cand(run[0].start, run[-1].end, _join(text, run), label, key, True, n_words=n)]
+        dateline = not prev and bool(nxt) and (
+            bool(_DATELINE_NEXT.match(nxt[0].text)) or next_low.rstrip(".") in gaz.calendar
+        )
+        return [_Cand(run[0].start, run[-1].end, _join(text, run), label, key, True, n_words=n, place_cue=place_cue, dateline=dateline)]
     if n == 1 and run[0].text.casefold() in gaz.misc_words:
         return []
     if _has_misc_cue(run, gaz):
@@ -462,6 +500,8 @@ def _analyse(
         rest = run[t_end:]
         inner = _analyse_name(text, rest, gaz, person=True)
         return out + inner
+    if org_noun and not _lookup(text, run[:1], gaz):
+        return [_Cand(run[0].start, run[-1].end, _join(text, run), "ORG", None, True, n_words=n)]
     # A leading demonym is split off ("Russian Sergei Shoigu" -> NORP + PERSON).
     for j in range(min(n - 1, gaz.max_words), 0, -1):
         hit = _lookup(text, run[:j], gaz)
@@ -485,9 +525,41 @@ def _analyse_name(text: str, run: list[_Word], gaz: _Gazetteer, *, person: bool 
         return [_Cand(run[0].start, run[-1].end, _join(text, run), "PERSON", None, True, person_cue=True, n_words=n)]
     pieces = _gazetteer_pieces(text, run, gaz)
     if pieces:  # "Astana Peace Talks" -> Astana; "Sochi Olympics" -> Sochi
-        return pieces
+        whole_run = _place_with_words(text, run, pieces)
+        return [whole_run] if whole_run else pieces
     initial = run[0].initial and n == 1
     return [_Cand(run[0].start, run[-1].end, _join(text, run), None, None, False, initial=initial, place_cue=place, n_words=n)]
+
+
+# Words before a place that keep it a place ("Northern Iraq", "East Timor").
+_DIRECTIONS = frozenset(
+    "North South East West Northern Southern Eastern Western Central Greater Upper Lower Inner Outer "
+    "Northeast Northwest Southeast Southwest Northeastern Northwestern Southeastern Southwestern".split()
+)
+# Last words that make a name with a place in it a place ("Tahrir Square", "Kansai International Airport" aside).
+_LOC_HEADS = frozenset(
+    "River Valley Street Square Avenue Road Bridge Mountains Mountain Mount Hills Island Islands Coast "
+    "Beach Lake Park Peninsula Desert Plain Plains Basin Canal Border Strait Bay Harbour Harbor".split()
+)
+
+
+def _place_with_words(text: str, run: list[_Word], pieces: list[_Cand]) -> _Cand | None:
+    """A run made of one place and other capitalised words is one name: an organisation named
+    after its place ("Air France", "Dynamo Moscow", "Chicago Purchasing Managers"), or a place
+    ("Northern Iraq", "Ruwi Street")."""
+    if len(pieces) != 1 or pieces[0].label not in ("GPE", "LOC"):
+        return None
+    piece = pieces[0]
+    rest = [w for w in run if w.end <= piece.start or w.start >= piece.end]
+    if not rest or not all(w.text[:1].isupper() and w.text[:1].isalpha() for w in rest):
+        return None
+    whole = _join(text, run)
+    n = len(run)
+    if all(w.text in _DIRECTIONS for w in rest if w.end <= piece.start) and not any(w.start >= piece.end for w in rest):
+        return _Cand(run[0].start, run[-1].end, whole, piece.label, f"{piece.label}:{_norm(whole)}", True, n_words=n)
+    if run[-1].text in _LOC_HEADS and run[-1].start >= piece.end:
+        return _Cand(run[0].start, run[-1].end, whole, "LOC", f"LOC:{_norm(whole)}", True, n_words=n)
+    return _Cand(run[0].start, run[-1].end, whole, "ORG", None, True, n_words=n)
 
 
 def _runs(words: list[_Word], gaz: _Gazetteer) -> list[tuple[int, int]]:
@@ -540,7 +612,10 @@ def _mostly_caps(words: list[_Word], gaz: _Gazetteer) -> bool:
     upper = sum(ch.isupper() for ch in letters)
     if len(letters) >= 4 and upper / len(letters) > 0.8 and sum(len(t) > 1 and t.isupper() for t in alpha) >= 2:
         return True  # ALL CAPS
-    # Title Case: most words, including function words, capitalised.
+    # Title Case: most words, including function words, capitalised. A line with a lower-case
+    # content word ("Tim Henman ( Britain ) beat Doug Flach") or a bracket (a results row) is prose.
+    if any(w.text == "(" for w in words) or any(t[0].islower() and t.casefold() not in gaz.common for t in alpha):
+        return False
     if len(alpha) >= 4:
         caps = sum(t[0].isupper() for t in alpha)
         func = [t for t in alpha if t.casefold() in gaz.common and t.casefold() not in ("us",)]
@@ -549,7 +624,9 @@ def _mostly_caps(words: list[_Word], gaz: _Gazetteer) -> bool:
     return False
 
 
-def _match_folded(text: str, words: list[_Word], table: dict[str, tuple[str, str]], max_words: int) -> list[_Cand]:
+def _match_folded(
+    text: str, words: list[_Word], table: dict[str, tuple[str, str]], max_words: int, calendar: frozenset[str] = frozenset()
+) -> list[_Cand]:
     out = []
     i = 0
     n = len(words)
@@ -563,7 +640,17 @@ def _match_folded(text: str, words: list[_Word], table: dict[str, tuple[str, str
             key = _norm(text[words[i].start : words[j - 1].end]).casefold()
             hit = table.get(key)
             if hit:
-                out.append(_Cand(words[i].start, words[j - 1].end, text[words[i].start : words[j - 1].end], hit[0], hit[1], True, n_words=j - i))
+                prev_low = words[i - 1].text.casefold() if i else ""
+                nxt = words[j].text if j < n else ""
+                dateline = i == 0 and bool(nxt) and (
+                    bool(_DATELINE_NEXT.match(nxt)) or nxt.casefold().rstrip(".") in calendar
+                )
+                out.append(
+                    _Cand(
+                        words[i].start, words[j - 1].end, text[words[i].start : words[j - 1].end], hit[0], hit[1], True,
+                        n_words=j - i, place_cue=prev_low in _PLACE_PREPS, dateline=dateline,
+                    )
+                )
                 i = j
                 break
         else:
@@ -630,7 +717,27 @@ def extract_entities(article: Article) -> tuple[Entity, ...]:
         tok.text.casefold() for toks in segments for tok in toks if tok.text[:1].islower()
     )
     cands, restricted = _first_pass(text, segments, gaz, lower_seen)
-    return _resolve(text, cands, restricted, gaz)
+    return _resolve(text, cands, restricted, gaz, sports=_is_sports(segments))
+
+
+def _is_sports(segments: list) -> bool:
+    """A sports report: sports words make up a measurable share of the article's words, and at
+    least two of them are words used only of sport."""
+    n = strong = weak = 0
+    for toks in segments:
+        for tok in toks:
+            if tok.text[:1].isalpha():
+                n += 1
+                low = tok.text.casefold()
+                if low in _SPORTS_STRONG:
+                    strong += 1
+                elif low in _SPORTS_WEAK:
+                    weak += 1
+    return strong >= _SPORTS_MIN_STRONG and strong + weak >= _SPORTS_SHARE * n
+
+
+_SPORTS_MIN_STRONG = 2
+_SPORTS_SHARE = 0.02
 
 
 def _first_pass(text: str, segments: Iterable, gaz: _Gazetteer, lower_seen: frozenset[str]):
@@ -644,11 +751,17 @@ def _first_pass(text: str, segments: Iterable, gaz: _Gazetteer, lower_seen: froz
             restricted.append(words)
             continue
         for i, j in _runs(words, gaz):
-            cands.extend(_analyse(text, words[i:j], words[max(0, i - 3) : i], words[j : j + 3], gaz, lower_seen))
+            found = _analyse(text, words[i:j], words[max(0, i - 3) : i], words[j : j + 3], gaz, lower_seen)
+            if j < len(words) and words[j].text.isdigit():
+                for c in found:
+                    c.score_after = c.end == words[j - 1].end
+            cands.extend(found)
     return cands, restricted
 
 
-def _resolve(text: str, cands: list[_Cand], restricted: list[list[_Word]], gaz: _Gazetteer) -> tuple[Entity, ...]:
+def _resolve(
+    text: str, cands: list[_Cand], restricted: list[list[_Word]], gaz: _Gazetteer, *, sports: bool = False
+) -> tuple[Entity, ...]:
     # Dictionary of confidently labelled names in the article.
     known: dict[str, tuple[str, str]] = {}
     persons: dict[str, str] = {}  # surname-style part -> person key
@@ -671,6 +784,12 @@ def _resolve(text: str, cands: list[_Cand], restricted: list[list[_Word]], gaz: 
         if c.label == "GPE" and c.key in teams:
             c.label, c.key = "ORG", "TEAM:" + c.key
     # Unknown runs of several words first (their surnames then resolve single words), then singles.
+    # One label per referent: a name introduced once as a place ("the city of Arbil") is that
+    # place wherever the article repeats it without other evidence.
+    placed = {_norm(c.text) for c in cands if c.place_cue and (c.label is None or not c.strong)}
+    for c in cands:
+        if (c.label is None or not c.strong) and _norm(c.text) in placed:
+            c.place_cue, c.initial = True, False
     resolved: list[_Cand] = []
     for multi in (True, False):
         for c in cands:
@@ -682,8 +801,11 @@ def _resolve(text: str, cands: list[_Cand], restricted: list[list[_Word]], gaz: 
                     c.label, c.key, c.strong = "PERSON", persons[surface], True
                 elif surface in known:
                     c.label, c.key = known[surface]
+                elif sports and c.score_after and not c.place_cue:
+                    c.label = "ORG"  # a team in a results line or a table row
                 else:
-                    c.label = _default_label(c)
+                    # A lone function word ("That", "We") is never a name.
+                    c.label = None if c.n_words == 1 and surface.casefold() in gaz.common else _default_label(c)
                     if c.label is None:
                         continue
                     if c.label == "PERSON" and multi:
@@ -703,11 +825,17 @@ def _resolve(text: str, cands: list[_Cand], restricted: list[list[_Word]], gaz: 
         for part, key in persons.items():
             table.setdefault(part.casefold(), ("PERSON", key))
         for words in restricted:
-            for c in _match_folded(text, words, table, max_words):
+            for c in _match_folded(text, words, table, max_words, gaz.calendar):
                 # A one-word common English word in capitals ("US" aside) is not a name.
                 if c.n_words == 1 and c.text.casefold() in gaz.common and c.text not in gaz.names:
                     continue
                 resolved.append(c)
+    if sports:
+        # In a sports report a city, county or state named without a place cue is a team.
+        for c in resolved:
+            if c.label == "GPE" and c.key and c.key.startswith("GPE:") and c.key not in gaz.country_keys:
+                if not c.place_cue and not c.dateline:
+                    c.label, c.key = "ORG", "TEAM:" + c.key
     groups: dict[str, list] = {}
     for c in resolved:
         key = c.key or f"{c.label}:{_norm(c.text)}"

@@ -140,3 +140,64 @@ def test_seed_article() -> None:
     firsts = [e.mentions[0][0] for e in found]
     assert firsts == sorted(firsts)
 
+
+
+def labels(text: str) -> dict[str, str]:
+    return {name: e.label for name, e in ents(text).items()}
+
+
+def test_sports_report_cities_are_teams_but_dateline_and_venue_are_places() -> None:
+    text = (
+        "LONDON 1996-08-30\n\nSurrey closed on 429 for seven at the Oval in London, a lead of 234 runs. "
+        "Kent scored 301 in their first innings. Surrey captain Chris Lewis praised the bowlers after "
+        "the match. The championship leaders play Essex next."
+    )
+    found = ents(text)
+    assert found["London"].label == "GPE" and len(found["London"].mentions) == 2
+    for team in ("Surrey", "Kent", "Essex"):
+        assert found[team].label == "ORG", team
+    assert found["Chris Lewis"].label == "PERSON"
+
+
+def test_results_rows_name_teams() -> None:
+    text = "Results of the soccer league matches on Saturday.\n\nHanwha 6 Ssangbangwool 5\n\nLotte 3 Haitai 2"
+    assert labels(text) == {"Hanwha": "ORG", "Ssangbangwool": "ORG", "Lotte": "ORG", "Haitai": "ORG"}
+
+
+def test_election_words_do_not_make_a_sports_report() -> None:
+    text = (
+        "The conservative candidate won the first round in Paris with 52 points ahead of his rival. "
+        "He lost the final round in Lyon. Advisers said the win was a title he wanted. Lyon voted late."
+    )
+    found = labels(text)
+    assert found["Paris"] == "GPE" and found["Lyon"] == "GPE"
+
+
+def test_results_line_with_lower_case_verb_is_prose_not_a_headline() -> None:
+    found = labels("Tim Henman ( Britain ) beat Doug Flach ( U.S. ) 6-3 6-4 6-2")
+    assert found["Tim Henman"] == "PERSON" and found["Doug Flach"] == "PERSON"
+    assert found["Britain"] == "GPE"
+
+
+def test_name_made_of_a_place_and_other_words() -> None:
+    found = labels("Air France cancelled flights to Northern Iraq, and Dynamo Moscow fans were stranded.")
+    assert found["Air France"] == "ORG"
+    assert found["Dynamo Moscow"] == "ORG"
+    assert found["Northern Iraq"] in ("GPE", "LOC")
+    assert "France" not in found and "Moscow" not in found
+
+
+def test_ampersand_and_organisation_nouns() -> None:
+    assert labels("Shares of Douglas & Lomason Co rose after the deal.") == {"Douglas & Lomason Co": "ORG"}
+    found = labels("Italian tyre and cables giant Pirelli announced a venture in China.")
+    assert found["Pirelli"] == "ORG"
+
+
+def test_place_cue_holds_for_the_whole_article() -> None:
+    text = "Rebels attacked the Kurdish city of Arbil on Saturday. Arbil lies within the safe haven."
+    arbil = ents(text)["Arbil"]
+    assert arbil.label == "GPE" and len(arbil.mentions) == 2
+
+
+def test_lone_function_word_is_not_a_name() -> None:
+    assert ents('" That is when things change, " the analyst said.') == {}
