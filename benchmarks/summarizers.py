@@ -15,7 +15,6 @@ LexRank 27.1 / 8.7 / 23.9; BBC Lead-3 44.7 / 36.2 / 43.7.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import os
 import sys
@@ -24,9 +23,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from briefing.document import Article, Span  # noqa: E402
+from briefing.document import Article  # noqa: E402
+from briefing.evaluate import article_from_record  # noqa: E402
 from briefing.summarize import SUMMARIZERS, Length, summarize  # noqa: E402
-from briefing.text.segment import segment  # noqa: E402
 
 DATASETS = (
     ("bbc", "dev/dev.jsonl"),
@@ -43,14 +42,8 @@ def data_dir() -> Path:
 
 
 def build_article(title: str, text: str) -> Article:
-    """The article `title` + blank line + `text`, with the title known rather than detected."""
-    title = " ".join(title.split())
-    if not title:
-        return segment(text, detect_title=False)
-    prefix = title + "\n\n"
-    # Segment the body at its final offsets (spaces stand in for the title), then put the title back.
-    body = segment(" " * len(prefix) + text, detect_title=False)
-    return dataclasses.replace(body, text=prefix + text, title=Span(0, len(title)))
+    """The article `title` + blank line + `text`, as ``briefing evaluate`` builds it."""
+    return article_from_record(title, text)
 
 
 def load(path: Path, limit: int | None) -> list[tuple[Article, str]]:

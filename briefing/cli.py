@@ -16,6 +16,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
+from .cli_evaluate import evaluate_command
 from .errors import BriefingError, ExitCode
 
 app = typer.Typer(
@@ -322,6 +323,9 @@ def _run(command: str, inputs: list[str] | None, args: dict) -> None:
     if several and out.failed:
         sys.stderr.write(f"{out.ok} briefed, {out.failed} failed\n")
     raise typer.Exit(int(out.code))
+
+
+app.command(name="evaluate")(evaluate_command)
 
 
 @app.command()

@@ -239,3 +239,144 @@ def test_unknown_summarizer_and_language():
         summarize(article, summarizer="magic")
     with pytest.raises(UnsupportedLanguage):
         summarize(article, language="klingon")
+
+
+# --------------------------------------------------------------------------------------------------
+# The fast ratings are sumy's ratings (briefing.summarize._ratings vs sumy's own classes)
+
+
+def _fixture_articles():
+    from conftest import ARTICLES, SEED
+
+    texts = [STORM, TINY, SEED.read_text(encoding="utf-8")]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(ARTICLES.glob("*.txt"))]
+    # A longer text with repeated vocabulary, so that KL-Sum and SumBasic face near ties.
+    texts.append("\n\n".join([STORM.split("\n", 2)[2], TINY, SEED.read_text(encoding="utf-8")]))
+    return [segment(t) for t in texts]
+
+
+FAST_METHODS = ("lex-rank", "text-rank", "reduction", "sum-basic", "kl", "luhn", "edmundson", "lsa")
+
+
+@pytest.mark.parametrize("method", FAST_METHODS)
+def test_fast_ratings_equal_sumy(method):
+    from briefing.summarize import _candidates, _ratings, _sumy_ratings
+
+    for article in _fixture_articles():
+        candidates = _candidates(article)
+        if not candidates:
+            continue
+        for needed in (1, 3, len(candidates)):
+            reference = _sumy_ratings(article, candidates, method, "english", needed)
+            fast = _ratings(article, candidates, method, "english", needed)
+            if reference is None:
+                assert fast is None or method == "lsa", (method, article.text[:40])
+                continue
+            if method == "lsa":  # sumy's SVD vs the exact column norms: equal up to rounding
+                assert fast == pytest.approx(reference, rel=1e-9, abs=1e-12)
+            else:  # same floating-point operations: bit-identical
+                assert fast == reference, (method, needed, article.text[:40])
+            if method not in ("kl", "sum-basic"):
+                break  # `needed` only matters to the greedy methods
+
+
+def test_fast_ratings_fall_back_like_sumy():
+    from briefing.summarize import _candidates, _ratings
+
+    article = segment("The of and. A an the.")  # no content word at all
+    for method in ("sum-basic", "kl", "lsa"):
+        assert _ratings(article, _candidates(article), method, "english", 1) is None
+
+
+def test_gram_matches_a_dense_product():
+    import numpy
+
+    from briefing.summarize import _gram
+
+    rng = numpy.random.default_rng(0)
+    dense = rng.random((30, 50)) * (rng.random((30, 50)) < 0.15)
+    rows, cols = numpy.nonzero(dense)
+    gram = _gram(rows.astype(numpy.int64), cols.astype(numpy.int64), dense[rows, cols], 30)
+    assert numpy.allclose(gram, dense @ dense.T, rtol=1e-12, atol=1e-12)
+    empty = numpy.array([], dtype=numpy.int64)
+    assert not _gram(empty, empty, numpy.array([]), 3).any()
+
+
+def _long_article(n_paragraphs: int = 60):
+    """A few hundred distinct sentences on overlapping topics (no data files needed)."""
+    subjects = ("The council", "The minister", "The company", "Police", "The union", "Scientists")
+    verbs = ("announced", "rejected", "delayed", "defended", "reviewed", "funded")
+    objects = ("the housing plan", "new rail services", "the budget for schools", "a flood barrier", "pay rises")
+    paragraphs = []
+    for p in range(n_paragraphs):
+        sentences = []
+        for k in range(5):
+            i = p * 5 + k
+            sentences.append(
+                f"{subjects[i % 6]} {verbs[(i // 6) % 6]} {objects[(i // 36) % 5]} in district {i} on day {p}."
+            )
+        paragraphs.append(" ".join(sentences))
+    return segment("Council and unions clash over budget\n\n" + "\n\n".join(paragraphs))
+
+
+@pytest.mark.parametrize("name", SUMMARIZERS)
+def test_long_document_invariants(name):
+    article = _long_article()
+    assert len(article.sentences) == 300
+    summary, warnings = summarize(article, summarizer=name, length=Length(sentences=5))
+    assert len(summary) == 5
+    _check(article, summary)
+    assert all(s.start > article.title.end for s in summary)
+    assert summarize(article, summarizer=name, length=Length(sentences=5)) == (summary, warnings)
+
+
+def test_rank_auto_long_document_is_a_permutation():
+    article = _long_article(30)
+    ranking = rank_auto(article)
+    assert sorted(s.index for s, _ in ranking) == list(range(len(article.sentences)))
+    assert ranking == rank_auto(article)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Scroll down for video", "boilerplate"),
+        ("CLICK HERE to read the full report.", "boilerplate"),
+        ("Advertisement", "boilerplate"),
+        ("PUBLISHED: 12:01 EST, 3 May 2014 | UPDATED: 14:22 EST, 3 May 2014", "boilerplate"),
+        ("(Photo: Getty Images) Fans queue outside the stadium.", "boilerplate"),
+        ("\u201cWe will rebuild the bridge,\u201d the mayor said.", "quote"),
+        ('"Yes," he said.', "quote"),
+        ("and then the rain stopped for good.", "fragment"),
+        ("The minister told reporters:", "fragment"),
+        ('"Shark Tank" star Mark Cuban will play the president.', None),
+        ("The council approved the budget on Monday.", None),
+        ("But the bigger picture: rents rose by a tenth.", None),
+    ],
+)
+def test_dependence(text, kind):
+    from briefing.summarize import _dependence
+
+    assert _dependence(text) == kind
+
+
+def test_dependence_ignores_case_in_lower_case_articles():
+    from briefing.summarize import _dependence
+
+    assert _dependence("the council approved the budget .", cased=False) is None
+
+
+def test_auto_avoids_sentences_that_cannot_stand_alone():
+    article = segment(
+        "Storm closes the port\n\n"
+        "Scroll down for video\n\n"
+        "A storm closed the port of Dover on Monday, stranding hundreds of lorries on the storm-hit roads.\n"
+        "\u201cWe have never seen waves like this at the port,\u201d a harbour official said.\n"
+        "Ferries to Calais were cancelled until the storm passes, the port operator said.\n"
+        "Police asked lorry drivers to avoid the roads to the port until Tuesday.\n"
+        "Advertisement\n"
+    )
+    summary, _ = summarize(article, summarizer="auto", length=Length(sentences=3))
+    texts = [s.text for s in summary]
+    assert not any(t.startswith(("Scroll", "\u201c", "Advertisement")) for t in texts)
+    assert len(texts) == 3
