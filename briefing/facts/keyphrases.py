@@ -1,43 +1,49 @@
 """Keyphrases: the phrases that say what an article is about, ranked, with every occurrence.
 
-Method (unsupervised and graph-based; there is no part-of-speech tagger yet):
+Method (unsupervised, graph-based, one code path for every English input):
 
 1. **Words.** The title (when the article has one), then every body sentence, as the Treebank
    tokens of :mod:`briefing.text.segment`. A token is a *content word* when it starts with a
    letter or digit, contains a letter, has at least two letters or digits, and is not a stop word:
    sumy's list for the language, plus, for English, :data:`NEWS_STOP_WORDS` (reporting verbs,
-   frequent irregular verb forms, hedges, weekdays and months, "percent" and "year", honorifics)
-   and lower-case adverbs in "-ly". So numbers and phone numbers ("555-0142") are never content
-   words, one letter never is ("U.S." is one word, never "U" or "S"), and "COVID-19" and
-   "SARS-CoV-2" stay whole. Words are compared by their lower-cased Snowball stem: "coast",
-   "Coast" and "coasts" are one word.
-2. **Candidates.** A pluggable *chunker* proposes token runs. The default, :func:`stopword_chunks`,
-   gives the maximal runs of content words between stop words and punctuation (the candidate rule
-   of RAKE, Rose et al. 2010, "Automatic Keyword Extraction from Individual Documents"), also cut
-   where a lower-case word is followed by a capitalised one inside a sentence ("pop star | Lady
-   Gaga": a common noun then a name), and into pieces of at most :data:`MAX_WORDS` words. Any
-   chunker's runs are then trimmed to start on a content word and end on one that may end a phrase
-   (not a lower-case past form in "-ed", nearly always a verb there), so a noun-phrase chunker
-   (planned, with a POS tagger) plugs in through :func:`keyphrases_from_chunks` unchanged.
-   Candidates are grouped by their stem sequence.
+   frequent irregular verb forms, hedges, weekdays and months, "percent" and "year", honorifics,
+   counting and vague nouns such as "people", "thousands", "miles", "way") and lower-case adverbs
+   in "-ly". So numbers and phone numbers ("555-0142") are never content words, one letter never
+   is ("U.S." is one word, never "U" or "S"), and "COVID-19" and "SARS-CoV-2" stay whole. Words
+   are compared by their lower-cased Snowball stem: "coast", "Coast" and "coasts" are one word.
+2. **Candidates** (English): noun phrases from the part-of-speech tags of
+   :mod:`briefing.text.tagger`, the pattern ``(JJ|VBN|VBG)* (NN|NNS|NNP|NNPS)+`` (adjectives and
+   nouns, no determiners) used by PositionRank and TopicRank after Hulth (EMNLP 2003, "Improved
+   Automatic Keyword Extraction Given More Linguistic Knowledge"); see :func:`noun_phrase_chunks`
+   for its two refinements (numbers with letters as modifiers; a leading participle only after a
+   determiner). Runs are cut at non-content words and kept when at most :data:`MAX_WORDS` words
+   long. Each sentence is tagged once, or the caller passes the tags (``tags=``). Other languages
+   have no tagger: their candidates are :func:`stopword_chunks`, the maximal runs of content
+   words between stop words and punctuation (RAKE's rule, Rose et al. 2010), cut where a
+   lower-case word is followed by a capitalised one. Any other chunker plugs in through
+   :func:`keyphrases_from_chunks`. Candidates are grouped by their stem sequence.
 3. **Word scores: PositionRank** (Florescu & Caragea, ACL 2017, "PositionRank: An Unsupervised
-   Approach to Keyphrase Extraction from Scholarly Documents"; itself built on TextRank, Mihalcea &
-   Tarau 2004): biased PageRank (damping 0.85) over an undirected graph of content words, edges
-   weighted by how often two words occur within :data:`WINDOW` tokens of each other, with the
-   random jump biased towards words that occur early. PositionRank adds 1/p for each occurrence at
-   word position p; here each occurrence in sentence k (the title is k = 0, body sentences follow)
-   adds 1/(k + 1), the same harmonic bias at sentence granularity, which suits news written as an
-   inverted pyramid (and measured better on DUC-2001 and 500N-KPCrowd than word positions, which
-   let the first word of a document dominate). Title words get their jump weight multiplied by
-   ``1 + TITLE_BOOST`` (title weighting, as surveyed by Hasan & Ng, ACL 2014, "Automatic
-   Keyphrase Extraction: A Survey of the State of the Art").
+   Approach to Keyphrase Extraction from Scholarly Documents"; built on TextRank, Mihalcea & Tarau
+   2004, and SingleRank, Wan & Xiao 2008): biased PageRank over an undirected graph of the words
+   that occur in candidates, edges weighted by how often two such words occur within
+   :data:`WINDOW` tokens of each other, the random jump biased towards words that occur early.
+   PositionRank adds 1/p for each occurrence at word position p; here each occurrence in sentence
+   k (the title is k = 0, body sentences follow) adds 1/(k + 1), the same harmonic bias at sentence
+   granularity, which suits news written as an inverted pyramid (it measured better than word
+   positions on DUC-2001 and 500N-KPCrowd). Title words get their jump weight multiplied by
+   ``1 + TITLE_BOOST`` (title weighting, Hasan & Ng, ACL 2014, "Automatic Keyphrase Extraction: A
+   Survey of the State of the Art"). The damping factor is :data:`DAMPING` = 0.5 rather than
+   PageRank's 0.85: with position-biased jumps, a stronger pull towards the lead measured better
+   on both news sets (as the lead-sentence baselines of news keyphrase extraction suggest).
 4. **Phrase scores.** PositionRank scores a phrase by the sum of its words' scores, which favours
-   long phrases; here the sum is divided by ``len ** LENGTH_DAMPING`` (square root: a partial
-   length normalisation between sum and mean, cf. Boudin 2013, "A Comparison of Centrality
-   Measures for Graph-Based Keyphrase Extraction") and multiplied by ``1 + ln(frequency)``
-   (sublinear term frequency, as in TF-IDF weighting and YAKE, Campos et al. 2020), frequency
-   being the number of times the phrase stands as a candidate on its own. Scores are scaled so the
-   best phrase scores 1.0 and rounded to 4 places.
+   long phrases; here the sum is divided by ``len ** LENGTH_DAMPING`` (0.9: nearly the mean of
+   its words' scores; the length normalisation compared by Boudin 2013, "A Comparison of
+   Centrality Measures for Graph-Based Keyphrase Extraction") and multiplied by
+   ``1 + ln(frequency)`` (sublinear term frequency, as in TF-IDF weighting and YAKE, Campos et al.
+   2020), frequency being the number of times the phrase stands as a candidate on its own. Scores
+   are scaled so the best phrase scores 1.0 and rounded to 4 places. (TopicRank-style clustering
+   of candidates that share stems, keeping one per cluster, was measured and left out: the
+   reference keyphrases of news sets hold both "aliens" and "illegal aliens".)
 
 Output: at most `top_n` :class:`~briefing.document.Keyphrase`, best first, sorted by
 ``(-score, first offset, text)``; no set or string-hash order is ever used, so scores and order
@@ -70,6 +76,7 @@ __all__ = [
     "Word",
     "extract_keyphrases",
     "keyphrases_from_chunks",
+    "noun_phrase_chunks",
     "stopword_chunks",
     "word_sequences",
 ]
@@ -91,6 +98,8 @@ NEWS_STOP_WORDS: frozenset[str] = frozenset(
     ran began begun saw brought bought sold paid fell grew spent built sent kept became
     took gave made make makes making thought knew wrote spoke chose
     mr mrs ms dr sen rep gov lt gen col sgt prof st jr sr
+    people thousands hundreds dozens millions miles mph kilometers kilometres lot lots part parts way
+    ways thing things number numbers time times
     n't 're 've 'll 'd 'm 's
     """.split()
 )
@@ -100,11 +109,11 @@ _LY_NOUNS = frozenset(
     " oligopoly homily butterfly dragonfly firefly gadfly".split()
 )
 
-MAX_WORDS = 4  # longest keyphrase, in words
+MAX_WORDS = 3  # longest keyphrase, in words
 WINDOW = 10  # co-occurrence window, in tokens (PositionRank's best setting on its data)
-DAMPING = 0.85  # PageRank damping factor
+DAMPING = 0.5  # PageRank damping factor (weight of the walk against the position-biased jump)
 TITLE_BOOST = 1.0  # a title word's jump weight is multiplied by 1 + TITLE_BOOST
-LENGTH_DAMPING = 0.5  # phrase score = sum of word scores / len ** LENGTH_DAMPING * (1 + ln f)
+LENGTH_DAMPING = 0.9  # phrase score = sum of word scores / len ** LENGTH_DAMPING * (1 + ln f)
 _ITERATIONS = 100
 _TOLERANCE = 1e-10
 
@@ -207,14 +216,96 @@ def stopword_chunks(sequences: Sequence[Sequence[Word]]) -> Iterable[tuple[int, 
             i = j
 
 
+_NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+_MODIFIERS = frozenset({"JJ", "JJR", "JJS", "VBN", "VBG"})
+
+# Penn tags of the candidate pattern (JJ|VBN|VBG)* (NN|NNS|NNP|NNPS)+, plus CD for numbers that
+# contain letters ("100-meter dash", "single-engine"): their classes, one letter per token.
+_CLASS = {"NN": "N", "NNS": "N", "NNP": "N", "NNPS": "N", "JJ": "J", "VBN": "V", "VBG": "V", "CD": "C"}
+# Tags after which a participle modifies the noun ("the flooded area") rather than governing it
+# as a verb ("counting aliens", "criticized cleanup efforts").
+_DETERMINERS = frozenset({"DT", "PDT", "PRP$", "WP$", "POS"})
+_NP = re.compile(r"[JVC]*N+")
+
+
+def noun_phrase_chunks(
+    sequences: Sequence[Sequence[Word]], tags: Sequence[Sequence[str]]
+) -> Iterable[tuple[int, int, int]]:
+    """Noun-phrase candidates: runs matching ``(JJ|VBN|VBG)* (NN|NNS|NNP|NNPS)+`` over each
+    sequence's Penn tags (`tags[s]` for ``sequences[s]``), with two refinements.
+
+    A number with letters (CD "100-meter") may modify like an adjective; a leading participle is
+    kept only after a determiner or possessive ("the flooded area"), since elsewhere it is nearly
+    always a verb taking the noun as object ("counting aliens"). Runs are cut at words that are not
+    content words ("last week", "555-0142"), and each piece is trimmed to end on a noun.
+    A :data:`Chunker` once `tags` are bound.
+    """
+    for s, words in enumerate(sequences):
+        t = tags[s]
+        symbols = "".join(
+            "x" if (c := _CLASS.get(tag, "x")) == "C" and not w.content else c for w, tag in zip(words, t)
+        )
+        for match in _NP.finditer(symbols):
+            i, k = match.span()
+            if symbols[i] == "V" and not (i > 0 and t[i - 1] in _DETERMINERS):
+                while symbols[i] == "V":
+                    i += 1
+            a = i
+            while a < k:
+                if not words[a].content:
+                    a += 1
+                    continue
+                b = a
+                while b < k and words[b].content:
+                    b += 1
+                e = b
+                while e > a and symbols[e - 1] != "N":
+                    e -= 1
+                if e > a:
+                    yield (s, a, e)
+                a = b
+
+
+def _sequence_tags(
+    article: Article, sequences: Sequence[Sequence[Word]], tags: Sequence[Sequence[str]] | None
+) -> list[Sequence[str]]:
+    from ..text.tagger import tag
+
+    if tags is None:
+        tags = [tag([t.text for t in sentence.tokens]) for sentence in article.sentences]
+    elif len(tags) != len(article.sentences):
+        raise ValueError(f"tags for {len(tags)} sentences, the article has {len(article.sentences)}")
+    title = tag([w.text for w in sequences[0]]) if sequences[0] else []
+    out = [title, *tags]
+    for words, t in zip(sequences, out):
+        if len(words) != len(t):
+            raise ValueError(f"{len(t)} tags for {len(words)} tokens")
+    return out
+
+
 def extract_keyphrases(
-    article: Article, *, top_n: int = 10, language: str = "english"
+    article: Article,
+    *,
+    top_n: int = 10,
+    language: str = "english",
+    tags: Sequence[Sequence[str]] | None = None,
 ) -> tuple[Keyphrase, ...]:
     """The article's `top_n` keyphrases, best first (see the module docstring for the method).
 
-    Raises :class:`briefing.text.lang.UnsupportedLanguage` for a language without a stemmer.
+    English candidates are noun phrases from the POS tagger; `tags`, when given, are the Penn tags
+    of each of ``article.sentences`` (one sequence per sentence, one tag per token, as from
+    :func:`briefing.text.tagger.tag_sentence`), so a pipeline that tags once can share them; the
+    title, not a sentence, is tagged here. Other languages use :func:`stopword_chunks` (`tags`
+    is ignored). Raises :class:`briefing.text.lang.UnsupportedLanguage` for a language without a
+    stemmer and ValueError when `tags` do not fit the sentences.
     """
-    return keyphrases_from_chunks(article, stopword_chunks, top_n=top_n, language=language)
+    if top_n <= 0 or not article.text.strip():
+        return ()
+    if language != "english":
+        return keyphrases_from_chunks(article, stopword_chunks, top_n=top_n, language=language)
+    sequences = word_sequences(article, language)
+    seq_tags = _sequence_tags(article, sequences, tags)
+    return _rank(article, sequences, noun_phrase_chunks(sequences, seq_tags), top_n)
 
 
 def keyphrases_from_chunks(
@@ -227,14 +318,25 @@ def keyphrases_from_chunks(
     """Rank the candidates `chunker` proposes over :func:`word_sequences` of `article`.
 
     Runs are trimmed to start on a content word and end on a word that may end a phrase; runs
-    left empty, or longer than :data:`MAX_WORDS`, are dropped. At most `top_n`, best first.
+    left empty, holding a non-content word, or longer than :data:`MAX_WORDS`, are dropped. At most
+    `top_n`, best first.
     """
     if top_n <= 0 or not article.text.strip():
         return ()
     sequences = word_sequences(article, language)
-    # Candidate occurrences (start, end, surface) grouped by stem sequence, in first-seen order.
+    return _rank(article, sequences, chunker(sequences), top_n)
+
+
+def _rank(
+    article: Article,
+    sequences: Sequence[Sequence[Word]],
+    runs: Iterable[tuple[int, int, int]],
+    top_n: int,
+) -> tuple[Keyphrase, ...]:
+    """Group the candidate runs by stem sequence, score them (module docstring, steps 3-4)."""
     occurrences: dict[tuple[str, ...], list[tuple[int, int, str]]] = {}
-    for s, i, j in chunker(sequences):
+    in_graph = [bytearray(len(words)) for words in sequences]
+    for s, i, j in runs:
         words = sequences[s]
         while i < j and not words[i].content:
             i += 1
@@ -245,13 +347,14 @@ def keyphrases_from_chunks(
         start, end = words[i].start, words[j - 1].end
         surface = " ".join(article.text[start:end].split())
         occurrences.setdefault(tuple(w.key for w in words[i:j]), []).append((start, end, surface))
+        for m in range(i, j):
+            in_graph[s][m] = 1
     if not occurrences:
         return ()
-    word_score = _position_rank(sequences)
-
+    word_score = _position_rank(sequences, in_graph)
     raw: list[tuple[float, tuple[str, ...]]] = []
     for key, occ in occurrences.items():
-        total = sum(word_score.get(k, 0.0) for k in key)
+        total = sum(word_score[k] for k in key)
         raw.append((total / len(key) ** LENGTH_DAMPING * (1.0 + math.log(len(occ))), key))
     best = max(score for score, _ in raw) or 1.0
     rows = []
@@ -268,18 +371,18 @@ def keyphrases_from_chunks(
     return tuple(Keyphrase(text, score, spans[key]) for score, _, text, key in top)
 
 
-def _position_rank(sequences: Sequence[Sequence[Word]]) -> dict[str, float]:
-    """Position-biased PageRank word scores, keyed by stem, summing to 1."""
+def _position_rank(sequences: Sequence[Sequence[Word]], in_graph: Sequence[bytearray]) -> dict[str, float]:
+    """Position-biased PageRank scores of the words flagged in `in_graph` (the words of accepted
+    candidates), keyed by stem, summing to 1; co-occurrence windows count every token."""
     index: dict[str, int] = {}
-    nodes: list[int] = []  # node id per token, -1 for a non-content token
+    nodes: list[int] = []
     bias_parts: list[tuple[int, float]] = []
     for k, words in enumerate(sequences):
-        # Sentence k (title = 0) weighs 1 / (k + 1); without a title, body sentences start at 0.
         weight = 1.0 / (k + 1 if sequences[0] else max(k, 1))
         if k == 0:
             weight *= 1.0 + TITLE_BOOST
-        for w in words:
-            if w.content:
+        for m, w in enumerate(words):
+            if in_graph[k][m]:
                 node = index.setdefault(w.key, len(index))
                 nodes.append(node)
                 bias_parts.append((node, weight))
@@ -293,10 +396,10 @@ def _position_rank(sequences: Sequence[Sequence[Word]]) -> dict[str, float]:
         bias[node] += weight
     bias /= bias.sum()
     edges: dict[tuple[int, int], float] = {}
-    for pos, a in enumerate(nodes):
+    for p, a in enumerate(nodes):
         if a < 0:
             continue
-        for b in nodes[pos + 1 : pos + WINDOW]:
+        for b in nodes[p + 1 : p + WINDOW]:
             if b >= 0 and b != a:
                 pair = (a, b) if a < b else (b, a)
                 edges[pair] = edges.get(pair, 0.0) + 1.0
