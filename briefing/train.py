@@ -174,8 +174,7 @@ def export(weights, tagdict, ambiguity, classes, prune: float = PRUNE, scale: in
         "classes": classes,
         "tagdict": tagdict,
         "ambiguity": ambiguity,
-        "features": features,
-        "weights": rows,
+        "weights": dict(zip(features, rows)),
     }
 
 
@@ -205,7 +204,7 @@ def _pos(args) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(blob)
     print(
-        f"wrote {out}: {len(blob) / 1e6:.2f} MB, {len(doc['features'])} features, "
+        f"wrote {out}: {len(blob) / 1e6:.2f} MB, {len(doc['weights'])} features, "
         f"{len(tagdict)} tagdict words, {time.perf_counter() - started:.0f} s"
     )
     dev = data / "en_ewt-ud-dev.conllu"

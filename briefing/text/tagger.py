@@ -7,10 +7,10 @@ see ``pos_en_ewt.LICENSE.txt``); NLTK's data directory is never read.
 
 File layout (gzip'd JSON, sorted keys): ``classes`` (sorted tag list), ``tagdict`` (frequent
 unambiguous word -> tag), ``ambiguity`` (lower-cased word -> the tags it takes in training, a
-feature), ``features`` (sorted feature strings) and ``weights``, parallel to
-``features``: one string per feature, ``"class:weight,class:weight"`` with the class as an index
-into ``classes`` and the weight an integer in units of 1/``scale``. Rows are parsed the first time
-a feature fires, which keeps loading (done once, on the first call to :func:`tag`) cheap.
+feature) and ``weights``: feature string -> ``"class:weight,class:weight"`` with the class as an
+index into ``classes`` and the weight an integer in units of 1/``scale`` (a JSON object, so that
+the decoder builds the dict). Rows are parsed the first time a feature fires, which keeps loading
+(done once, on the first call to :func:`tag`) cheap.
 
 Input tokens are NLTK Treebank-style (`briefing.text.segment.tokenize`). Typographic quotes and
 apostrophes are normalised for the features (“ ” « » `` '' -> ", ’ -> ', — – -> --), and a
@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..document import Sentence
 
 MODEL_RESOURCE = "data/pos_en_ewt.json.gz"
-FORMAT = "briefing-pos/1"
+FORMAT = "briefing-pos/2"
 
 START = ("-START-", "-START2-")
 END = ("-END-", "-END2-")
@@ -76,14 +76,30 @@ def _shape(word: str) -> str:
     return "".join(out)
 
 
-def context(words: Sequence[str], ambiguity: dict[str, str]) -> tuple[list[str], list[str], list[str], list[str]]:
-    """Per-sentence precomputation: normalised forms, lower forms (padded), shapes, and the
-    ambiguity classes (tags seen in training, ``?`` for rare words; padded)."""
+def _sentence_case(norm) -> str:
+    """Casing of the sentence's words after the first: lo (none capitalised), UP (all capitals),
+    ti (mostly capitalised: a heading), mx (ordinary), n (no words)."""
+    words = [w for w in norm[1:] if w[:1].isalpha()]
+    if not words:
+        return "n"
+    caps = sum(w[:1].isupper() for w in words)
+    if caps == 0:
+        return "lo"
+    if all(w.isupper() for w in words):
+        return "UP"
+    if len(words) >= 2 and caps / len(words) >= 0.6:
+        return "ti"
+    return "mx"
+
+
+def context(words: Sequence[str], ambiguity: dict[str, str]):
+    """Per-sentence precomputation: normalised forms, lower forms (padded), shapes, the
+    ambiguity classes (tags seen in training, ``?`` for rare words; padded) and the sentence case."""
     norm = [normalize(w) for w in words]
     low = [*START, *(_lower(w) for w in norm), *END]
     shapes = [_shape(w) for w in norm]
     amb = [*START, *(ambiguity.get(w, "?") for w in low[2:-2]), *END]
-    return norm, low, shapes, amb
+    return norm, low, shapes, amb, _sentence_case(norm)
 
 
 def features(i: int, ctx, prev: str, prev2: str) -> list[str]:
@@ -92,7 +108,7 @@ def features(i: int, ctx, prev: str, prev2: str) -> list[str]:
     `ctx` is :func:`context` of the sentence; its word lists are padded with two start and two
     end symbols (token i is at index ``i + 2``).
     """
-    norm, low, shapes, amb = ctx
+    norm, low, shapes, amb, sc = ctx
     w = norm[i]
     lw = low[i + 2]
     shape = shapes[i]
@@ -130,7 +146,16 @@ def features(i: int, ctx, prev: str, prev2: str) -> list[str]:
         "a+2 " + amb[i + 4],
         "aa+1 " + amb[i + 2] + " " + amb[i + 3],
         "t1a " + prev + " " + amb[i + 2],
+        "s5 " + lw[-5:],
+        "p3+1 " + low[i + 3][:3],
+        "wa+1 " + lw + " " + amb[i + 3],
+        "t1s3 " + prev + " " + lw[-3:],
+        "w-1ww+1 " + low[i + 1] + " " + lw + " " + low[i + 3],
+        "len " + str(min(len(w), 9)),
     ]
+    capf = ("C" if i else "C0") if first.isupper() else "l" if first.isalpha() else "o"
+    feats.append("sc " + sc + " " + capf)
+    feats.append("sca " + sc + " " + capf + " " + amb[i + 2])
     if first.isupper():
         feats.append("W " + w)
         feats.append("cap" if i else "cap0")
@@ -140,7 +165,11 @@ def features(i: int, ctx, prev: str, prev2: str) -> list[str]:
         feats.append("low0")
     if "-" in w and len(w) > 1:
         feats.append("hy")
-        feats.append("hy " + w.rsplit("-", 1)[-1].lower()[-4:])
+        parts = w.lower().split("-")
+        feats.append("hy " + parts[-1][-4:])
+        feats.append("hy1 " + parts[0])
+        feats.append("hyl " + parts[-1])
+        feats.append("hys " + parts[0][-3:] + " " + parts[-1][-3:])
     if any(ch.isdigit() for ch in w):
         feats.append("dig")
     if i + 1 == n:
@@ -157,7 +186,7 @@ class Model:
         self.classes: list[str] = data["classes"]
         self.tagdict: dict[str, str] = data["tagdict"]
         self.ambiguity: dict[str, str] = data["ambiguity"]
-        self.rows: dict[str, object] = dict(zip(data["features"], data["weights"]))
+        self.rows: dict[str, object] = data["weights"]
 
     def _row(self, feat: str):
         row = self.rows.get(feat)

@@ -105,9 +105,9 @@ def test_import_does_not_load_model():
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-# Issue 3 asks for >= 0.945 (goal 0.95); the shipped weights reach 0.9420 on EWT dev. This floor
+# Issue 3 asks for >= 0.945 (goal 0.95); the shipped weights reach 0.9429 on EWT dev. This floor
 # guards against regressions until a better model ships: raise it with the model.
-DEV_FLOOR = 0.940
+DEV_FLOOR = 0.942
 
 
 def test_dev_accuracy_from_shipped_weights(shared_data):
