@@ -58,6 +58,8 @@ and a line break may stand where `text` has a space.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -266,6 +268,28 @@ def noun_phrase_chunks(
                 a = b
 
 
+def _title_tags(
+    words: Sequence[Word], body_words: Sequence[Sequence[Word]], body_tags: Sequence[Sequence[str]]
+) -> list[str]:
+    """Tags for the title: a headline tagged alone is out of the tagger's domain ("Turkish and
+    Russian ..." comes out NNP), so a word form the body also uses takes its most frequent body
+    tag (one tag per word form per article, as in "one sense per discourse", Gale et al. 1992)."""
+    from ..text.tagger import tag
+
+    own = tag([w.text for w in words])
+    forms = {w.text for w in words}
+    votes: dict[str, Counter] = {}
+    if forms:
+        for sentence_words, sentence_tags in zip(body_words, body_tags):
+            for w, t in zip(sentence_words, sentence_tags):
+                if w.text in forms:
+                    votes.setdefault(w.text, Counter())[t] += 1
+    return [
+        min(votes[w.text].items(), key=lambda kv: (-kv[1], kv[0]))[0] if w.text in votes else t
+        for w, t in zip(words, own)
+    ]
+
+
 def _sequence_tags(
     article: Article, sequences: Sequence[Sequence[Word]], tags: Sequence[Sequence[str]] | None
 ) -> list[Sequence[str]]:
@@ -275,7 +299,7 @@ def _sequence_tags(
         tags = [tag([t.text for t in sentence.tokens]) for sentence in article.sentences]
     elif len(tags) != len(article.sentences):
         raise ValueError(f"tags for {len(tags)} sentences, the article has {len(article.sentences)}")
-    title = tag([w.text for w in sequences[0]]) if sequences[0] else []
+    title = _title_tags(sequences[0], sequences[1:], tags) if sequences[0] else []
     out = [title, *tags]
     for words, t in zip(sequences, out):
         if len(words) != len(t):
