@@ -10,6 +10,18 @@ On Linux the workers are forked from the parent after it has warmed the pipeline
 Punkt, word lists), so they start at once and share that memory; elsewhere (or when the
 parent already runs threads) a ``forkserver`` that preloads the pipeline, or ``spawn``.
 Workers ignore SIGINT; the parent terminates them on Ctrl-C.
+
+Time limit: each input must be fetched, read, briefed and rendered within ``job.read.timeout``
+seconds. :class:`deadline` enforces it in the process that briefs the input (a worker, or this
+process with one job) with a POSIX interval timer (``setitimer(ITIMER_REAL)``): when it expires,
+the ``SIGALRM`` handler raises :class:`TimedOut` in the briefing code, which ends that input
+with the error "timed out after N s" and frees the process for the next input. TimedOut is a
+BaseException, so no ``except Exception`` in a library can swallow it, and the timer repeats
+every quarter second until the input is over, in case one expiry lands where Python ignores
+exceptions. Python handles signals between bytecodes (and the regex engine checks for them),
+so a long computation in Python stops at once; a single call into C code (an lxml parse) stops
+when it returns. Where there is no ``setitimer`` (Windows) or off the main thread, only URL
+downloads are time-limited.
 """
 
 from __future__ import annotations
@@ -67,6 +79,55 @@ class Outcome:
         return self.error is None
 
 
+class TimedOut(BaseException):
+    """The time limit of an input expired (raised by :class:`deadline`'s alarm)."""
+
+
+class deadline:
+    """``with deadline(seconds):`` raises TimedOut inside the block once `seconds` have passed
+    (and again every `repeat` seconds until the block is left). A no-op without ``setitimer``,
+    off the main thread, or for ``seconds=None``. `expired` tells afterwards whether it fired."""
+
+    def __init__(self, seconds: float | None, *, repeat: float = 0.25) -> None:
+        self.seconds = seconds
+        self.repeat = repeat
+        self.armed = False
+        self.expired = False
+        self.previous = None
+
+    def __enter__(self) -> deadline:
+        import threading
+
+        if (
+            self.seconds
+            and self.seconds > 0
+            and hasattr(signal, "setitimer")
+            and threading.current_thread() is threading.main_thread()
+        ):
+            self.previous = signal.signal(signal.SIGALRM, self._fire)
+            self.armed = True
+            signal.setitimer(signal.ITIMER_REAL, self.seconds, self.repeat)
+        return self
+
+    def _fire(self, signum, frame) -> None:
+        if self.armed:
+            self.expired = True
+            raise TimedOut
+
+    def __exit__(self, *exc) -> bool:
+        if self.previous is not None:
+            self.armed = False
+            signal.setitimer(signal.ITIMER_REAL, 0, 0)
+            signal.signal(signal.SIGALRM, self.previous)
+            self.previous = None
+        return False
+
+
+def timed_out(seconds: float) -> str:
+    """The message for an input over the time limit."""
+    return f"timed out after {seconds:g} s"
+
+
 def quiet_library_logs() -> None:
     """Silence the HTML stack's loggers (their messages would bypass our error lines)."""
     for name in _NOISY_LOGGERS:
@@ -75,28 +136,25 @@ def quiet_library_logs() -> None:
 
 
 def process(job: Job, source: Source, *, reraise: bool = False) -> Outcome:
-    """Read, brief and render one source. A BriefingError becomes an error Outcome; any other
-    exception is a bug: an internal-error Outcome (with its traceback when `job.debug`), or
-    re-raised when `reraise` (the in-process --debug path)."""
-    from .inputs import LoadError, load
-    from .pipeline import article_from_text, brief
+    """Read, brief and render one source within the time limit (``job.read.timeout``). A
+    BriefingError becomes an error Outcome, and so does the time limit ("timed out after N s");
+    any other exception is a bug: an internal-error Outcome (with its traceback when
+    `job.debug`), or re-raised when `reraise` (the in-process --debug path)."""
+    from .inputs import LoadError
 
     id = None
+    timer = deadline(job.read.timeout)
     try:
-        loaded = load(source, job.read)
-        id = loaded.id
-        article = article_from_text(
-            loaded.text,
-            source=source.name,
-            language=job.options.language,
-            date=job.options.date,
-            title=loaded.title,
-            metadata=loaded.metadata,
-        )
-        briefing = brief(article, job.options)
-        if job.format == "rich":
-            return Outcome(source.name, source.kind, id=id, briefing=briefing, warnings=briefing.warnings)
-        return Outcome(source.name, source.kind, id=id, output=render(job, briefing, id), warnings=briefing.warnings)
+        try:
+            with timer:
+                outcome = _process(job, source)
+        except TimedOut:
+            timer.expired = True
+        if timer.expired:  # (also when the alarm fired where its exception was lost)
+            from .inputs import record_id
+
+            raise LoadError(timed_out(job.read.timeout), id=record_id(source, job.read))
+        return outcome
     except LoadError as exc:
         return Outcome(source.name, source.kind, id=exc.id, error=str(exc))
     except BriefingError as exc:
@@ -115,6 +173,30 @@ def process(job: Job, source: Source, *, reraise: bool = False) -> Outcome:
             internal=True,
             traceback=traceback.format_exc() if job.debug else None,
         )
+
+
+def _process(job: Job, source: Source) -> Outcome:
+    from dataclasses import replace
+
+    from .inputs import load
+    from .pipeline import article_from_text, brief
+
+    loaded = load(source, job.read)
+    id = loaded.id
+    article = article_from_text(
+        loaded.text,
+        source=source.name,
+        language=job.options.language,
+        date=job.options.date,
+        title=loaded.title,
+        metadata=loaded.metadata,
+    )
+    briefing = brief(article, job.options)
+    if loaded.warnings:  # what reading changed comes first (invalid bytes replaced)
+        briefing = replace(briefing, warnings=tuple(dict.fromkeys(loaded.warnings + briefing.warnings)))
+    if job.format == "rich":
+        return Outcome(source.name, source.kind, id=id, briefing=briefing, warnings=briefing.warnings)
+    return Outcome(source.name, source.kind, id=id, output=render(job, briefing, id), warnings=briefing.warnings)
 
 
 def render(job: Job, briefing: Briefing, id: str | None) -> str:
@@ -252,4 +334,4 @@ def _stop(executor, pending: deque) -> None:
         proc.join(timeout=2)
 
 
-__all__ = ["Job", "Outcome", "default_jobs", "process", "quiet_library_logs", "render", "run", "warm"]
+__all__ = ["Job", "Outcome", "TimedOut", "deadline", "default_jobs", "process", "quiet_library_logs", "render", "run", "timed_out", "warm"]

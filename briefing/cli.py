@@ -94,8 +94,27 @@ IdField = Annotated[
     Optional[str],
     typer.Option("--id-field", help="JSON Lines: the field whose value becomes the output's id.", show_default=False, rich_help_panel=_IN),
 ]
-Timeout = Annotated[float, typer.Option("--timeout", help="URLs: seconds to wait for a page.", min=0.001, rich_help_panel=_IN)]
-MaxBytes = Annotated[int, typer.Option("--max-bytes", help="URLs: the largest page to download, in bytes.", min=1, rich_help_panel=_IN)]
+_LIMITS = "Limits"
+Timeout = Annotated[
+    float,
+    typer.Option(
+        "--timeout",
+        help="Time limit per input, in seconds: fetching a URL (connecting, each read, the download), "
+        "reading and briefing it. A slower input fails with 'timed out after N s'; the others go on.",
+        min=0.001,
+        rich_help_panel=_LIMITS,
+    ),
+]
+MaxBytes = Annotated[
+    int,
+    typer.Option(
+        "--max-bytes",
+        help="Size limit per input, in bytes: a file, stdin, a JSON Lines record or a downloaded page. "
+        "A larger input fails with 'input too large' before it is read.",
+        min=1,
+        rich_help_panel=_LIMITS,
+    ),
+]
 Jobs = Annotated[
     Optional[int],
     typer.Option("--jobs", "-j", help="Inputs briefed in parallel \\[default: the number of cores].", min=1, show_default=False, rich_help_panel=_OUT),
@@ -145,7 +164,7 @@ def summarize(
     jsonl: Jsonl = None,
     text_field: TextField = "text",
     id_field: IdField = None,
-    timeout: Timeout = 20.0,
+    timeout: Timeout = 60.0,
     max_bytes: MaxBytes = 10_000_000,
     jobs: Jobs = None,
     output_dir: OutputDir = None,
@@ -170,7 +189,7 @@ def facts(
     jsonl: Jsonl = None,
     text_field: TextField = "text",
     id_field: IdField = None,
-    timeout: Timeout = 20.0,
+    timeout: Timeout = 60.0,
     max_bytes: MaxBytes = 10_000_000,
     jobs: Jobs = None,
     output_dir: OutputDir = None,
@@ -199,7 +218,7 @@ def brief(
     jsonl: Jsonl = None,
     text_field: TextField = "text",
     id_field: IdField = None,
-    timeout: Timeout = 20.0,
+    timeout: Timeout = 60.0,
     max_bytes: MaxBytes = 10_000_000,
     jobs: Jobs = None,
     output_dir: OutputDir = None,
@@ -252,6 +271,7 @@ def _options(command: str, args: dict):
 
 def _run(command: str, inputs: list[str] | None, args: dict) -> None:
     options = _options(command, args)
+    _ensure_streams()
     from_list = [str(p) for p in args.get("from_list") or ()]
     jsonl = [str(p) for p in args.get("jsonl") or ()]
     if not inputs and not from_list and not jsonl:
@@ -270,7 +290,7 @@ def _run(command: str, inputs: list[str] | None, args: dict) -> None:
 
     from .batch import Job, default_jobs, quiet_library_logs, run
     from .inputs import ReadOptions, iter_sources
-    from .output import Interrupts, Output, progress_bar
+    from .output import Interrupts, Output, WriteFailed, error_line, flush_stdout, progress_bar
 
     # No file= : the console follows sys.stdout, whatever it is when printing.
     console = Console(highlight=False, emoji=False, markup=False)
@@ -281,7 +301,7 @@ def _run(command: str, inputs: list[str] | None, args: dict) -> None:
         fmt = Format.text  # files get the plain-text view
     read = ReadOptions(
         encoding=args.get("encoding"),
-        timeout=args.get("timeout", 20.0),
+        timeout=args.get("timeout", 60.0),
         max_bytes=args.get("max_bytes", 10_000_000),
         text_field=args.get("text_field", "text"),
         id_field=args.get("id_field"),
@@ -289,7 +309,7 @@ def _run(command: str, inputs: list[str] | None, args: dict) -> None:
     job = Job(command, options, fmt.value, include_text=not args.get("no_text"), read=read, debug=bool(args.get("debug")))
     quiet_library_logs()
     listing = {"globs": args.get("glob"), "from_list": from_list, "jsonl": jsonl}
-    sources = iter_sources(inputs or (), **listing)
+    sources = iter_sources(inputs or (), max_bytes=read.max_bytes, **listing)
     out = Output(command, fmt.value, console, output_dir)
     with Interrupts() as guard:
         out.guard = guard
@@ -306,10 +326,14 @@ def _run(command: str, inputs: list[str] | None, args: dict) -> None:
                         advance()
             finally:
                 outcomes.close()  # on Ctrl-C or a closed pipe: cancel the rest, end the workers
-            sys.stdout.flush()
+            flush_stdout()
         except BrokenPipeError:
             _silence_stdout()
             raise typer.Exit(ExitCode.OK) from None
+        except WriteFailed as exc:  # writing stdout failed: a full disk, an I/O error
+            _silence_stdout()
+            error_line("<stdout>", f"cannot write the output: {exc}")
+            raise typer.Exit(ExitCode.ERROR) from None
         except KeyboardInterrupt:
             _silence_stdout()
             raise typer.Exit(ExitCode.INTERRUPTED) from None
@@ -344,6 +368,15 @@ def _write(text: str) -> None:
     sys.stdout.write(text)
 
 
+def _ensure_streams() -> None:
+    """A closed stdout or stderr (``briefing ... >&-``) makes Python set sys.stdout/stderr to
+    None: point them at /dev/null, so that writing is quiet (stdout: the same as a reader that
+    went away, exit 0; stderr: errors are lost, the exit code still tells)."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 (lives until exit)
+
+
 def _silence_stdout() -> None:
     """After a closed pipe, point stdout at /dev/null so the interpreter's final flush is quiet."""
     try:
@@ -355,6 +388,7 @@ def _silence_stdout() -> None:
 
 def main() -> None:
     """Console-script entry point (``briefing``)."""
+    _ensure_streams()
     try:
         app(prog_name="briefing")
     except KeyboardInterrupt:

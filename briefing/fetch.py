@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from . import __version__
 from .errors import InputError
+from .reader import DEFAULT_MAX_BYTES, too_large  # bytes per input, as for files and stdin
 
-DEFAULT_TIMEOUT = 20.0  # seconds: connecting, each read, and the whole download
-DEFAULT_MAX_BYTES = 10_000_000
+DEFAULT_TIMEOUT = 60.0  # seconds per input: connecting, each read, the whole download (and briefing)
 MAX_REDIRECTS = 5
 USER_AGENT = f"briefing/{__version__} (offline news briefings)"
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
@@ -91,13 +91,13 @@ def fetch(
                 raise InputError(f"unsupported content type {media}{where}: not a text or HTML page")
             length = response.headers.get("Content-Length", "")
             if length.isdigit() and int(length) > max_bytes:
-                raise InputError(f"larger than the size limit of {max_bytes} bytes{where}")
+                raise InputError(f"{too_large(max_bytes)}{where}")
             chunks: list[bytes] = []
             size = 0
             for chunk in response.iter_content(chunk_size=65536):
                 size += len(chunk)
                 if size > max_bytes:
-                    raise InputError(f"larger than the size limit of {max_bytes} bytes{where}")
+                    raise InputError(f"{too_large(max_bytes)}{where}")
                 if time.monotonic() > deadline:
                     raise InputError(f"timed out after {timeout:g} s{where}")
                 chunks.append(chunk)

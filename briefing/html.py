@@ -91,25 +91,28 @@ def _known(label: str | None) -> str | None:
         return None
 
 
-def decode_html(data: bytes, *, encoding: str | None = None, header_charset: str | None = None) -> str:
+def decode_html(
+    data: bytes, *, encoding: str | None = None, header_charset: str | None = None, notes: list[str] | None = None
+) -> str:
     """Decode an HTML page: `encoding` (the user's override) wins; then a byte-order mark, the
     HTTP ``charset``, the ``<meta>`` charset, UTF-8, and finally detection. A declared charset
-    that does not decode the bytes is skipped. Raises InputError when nothing works."""
-    from .reader import decode
+    that does not decode the bytes is skipped. Raises InputError when nothing works; what
+    decoding replaced (invalid bytes) is appended to `notes`."""
+    from .reader import decode, replace_surrogates
 
     if encoding:
-        return decode(data, encoding=encoding)
+        return decode(data, encoding=encoding, notes=notes)
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return decode(data)
+        return decode(data, notes=notes)
     for candidate in (_known(header_charset), declared_charset(data)):
         if candidate:
             try:
-                return data.decode(candidate)
+                return replace_surrogates(data.decode(candidate), notes)
             except UnicodeDecodeError:
                 if candidate == "cp1252":
                     return data.decode("latin-1")  # the five bytes cp1252 leaves undefined
                 continue
-    return decode(data)
+    return decode(data, notes=notes)
 
 
 def _line(text: str | None) -> str | None:
@@ -121,6 +124,50 @@ def _has_prose(paragraphs: list[str]) -> bool:
     """At least one paragraph reads as running text (8+ words and a sentence end): what a page of
     menu items, form labels and links alone never has, which trafilatura's fallback may return."""
     return any(len(p.split()) >= 8 and _SENTENCE_END.search(p) for p in paragraphs)
+
+
+_MAX_DEPTH = 255  # libxml2's HTML parser gives up past this many nested elements (without XML_PARSE_HUGE)
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*?(/?)>")
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+
+
+def _nesting_depth(html: str) -> int:
+    """The deepest nesting of elements in `html`, counted from its tags in one pass (void and
+    self-closed elements do not nest); an upper bound is enough, it only explains a failure."""
+    depth = deepest = 0
+    for match in _TAG.finditer(html):
+        closing, name, selfclosing = match.groups()
+        if closing:
+            depth = max(0, depth - 1)
+        elif not selfclosing and name.lower() not in _VOID:
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > _MAX_DEPTH:
+                    return deepest
+    return deepest
+
+
+_ROW = re.compile(r"<tr[\s>/]", re.IGNORECASE)
+_MAX_TABLE_ROWS = 200  # a table with more rows is data, never article text
+
+
+def _without_data_tables(html: str):
+    """`html`, or its parsed tree without the tables of more than _MAX_TABLE_ROWS rows when it
+    has any. Tables are left out of the text anyway; a huge one costs trafilatura most of its
+    time and, when the page has little prose, its fallback extractor would keep the table's
+    cells as one giant paragraph. Layout tables (a page laid out in a <table>) are small."""
+    if len(_ROW.findall(html, 0, len(html))) <= _MAX_TABLE_ROWS:
+        return html
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        return html
+    for table in reversed(list(tree.iter("table"))):  # inner tables first: a layout table keeps its text
+        if table.getparent() is not None and sum(1 for _ in table.iter("tr")) > _MAX_TABLE_ROWS:
+            table.drop_tree()
+    return tree
 
 
 def extract(html: str, *, url: str | None = None) -> Page:
@@ -136,9 +183,10 @@ def extract(html: str, *, url: str | None = None) -> Page:
     today = dt.date.today().isoformat()
     if not _DOCUMENT_TAG.search(html[:65536]):
         html = f"<html><body><article>{html}</article></body></html>"
+    page = _without_data_tables(html)
     try:
         doc = trafilatura.bare_extraction(
-            html,
+            page,
             url=url,
             with_metadata=True,
             include_comments=False,
@@ -156,6 +204,9 @@ def extract(html: str, *, url: str | None = None) -> Page:
     while paragraphs and title and paragraphs[0].casefold() == title.casefold():
         paragraphs.pop(0)
     if not _has_prose(paragraphs):
+        depth = _nesting_depth(html)
+        if depth > _MAX_DEPTH:  # libxml2 stops parsing at 256 levels: say so, not "no article"
+            raise InputError(f"the HTML page is nested too deeply to read (over {_MAX_DEPTH} levels of elements)")
         raise InputError("no article text found in the HTML page")
     date = getattr(doc, "date", None)
     if date and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):

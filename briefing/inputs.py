@@ -9,7 +9,13 @@ Two halves, so that the parent process only *lists* inputs and the workers *read
   :class:`Loaded`: the text, and the title and metadata when the input gives them (HTML).
 
 Every failure of one input is an :class:`~briefing.errors.InputError`; a source that is known
-to be bad while listing (a missing ``--jsonl`` file) is a Source with `error` set.
+to be bad while listing (a missing ``--jsonl`` file, a folder that cannot be listed, a JSON Lines
+record or stdin over the size limit) is a Source with `error` set, so that it is reported in its
+place rather than silently skipped.
+
+Limits: no input is read past ``max_bytes`` (files, stdin, JSON Lines records, URLs): a larger
+one is the error "input too large". The time limit per input is enforced by
+:mod:`briefing.batch`.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from typing import BinaryIO
 
 from .errors import InputError
 from .fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, is_url, url_scheme
+from .reader import os_error_message, replace_surrogates, too_large
 
 STDIN = "-"
 DEFAULT_GLOBS = ("*.txt", "*.text", "*.md", "*.markdown", "*.html", "*.htm")
@@ -48,8 +55,9 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class ReadOptions:
-    """How to read inputs: the user's `encoding`, URL `timeout` (seconds) and size limit
-    (`max_bytes`), and the JSON Lines `text_field` / `id_field`."""
+    """How to read inputs: the user's `encoding`, the time limit per input (`timeout`, seconds:
+    fetching, reading and briefing) and the size limit of every input (`max_bytes`), and the JSON
+    Lines `text_field` / `id_field`."""
 
     encoding: str | None = None
     timeout: float = DEFAULT_TIMEOUT
@@ -63,12 +71,13 @@ class Loaded:
     """A read input: `text` is the article body (for HTML, the extracted main text, paragraphs
     separated by blank lines), `title` the title known from the input's markup (else None, and
     the title is found in the text), `metadata` date/author/site when the input gives them,
-    `id` a JSON Lines record's id."""
+    `id` a JSON Lines record's id, `warnings` what reading changed (invalid bytes replaced)."""
 
     text: str
     title: str | None = None
     metadata: dict[str, str | None] = field(default_factory=dict)
     id: str | None = None
+    warnings: tuple[str, ...] = ()
 
 
 # --- listing -------------------------------------------------------------------------------
@@ -82,13 +91,15 @@ def iter_sources(
     jsonl: Iterable[str] = (),
     stdin: BinaryIO | None = None,
     read_data: bool = True,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[Source]:
     """The sources named by INPUTs, then by each ``--from-list`` file, then each ``--jsonl``
     file's records, lazily and in order. ``read_data=False`` lists without reading stdin or
-    record lines (to count the inputs for a progress bar)."""
+    record lines (to count the inputs for a progress bar). Stdin and records are read here, at
+    most `max_bytes` each (a larger one is a Source with the error "input too large")."""
     patterns = tuple(globs) if globs else DEFAULT_GLOBS
     for item in inputs:
-        yield from _expand(item, patterns, stdin=stdin, read_data=read_data)
+        yield from _expand(item, patterns, stdin=stdin, read_data=read_data, max_bytes=max_bytes)
     for list_file in from_list:
         try:
             handle = _open_binary(list_file, stdin=stdin)
@@ -98,28 +109,39 @@ def iter_sources(
         if handle is None:  # stdin as the list while only counting
             continue
         with handle:
-            for raw in handle:
+            for number, raw in _lines(handle, _MAX_LIST_LINE):
+                if raw is None:
+                    yield Source(f"{list_file}:{number}", "path", error=f"list line longer than {_MAX_LIST_LINE} bytes")
+                    continue
                 entry = raw.decode("utf-8", "replace").strip()
                 if entry and not entry.startswith("#"):
-                    yield from _expand(entry, patterns, stdin=stdin, read_data=read_data)
+                    yield from _expand(entry, patterns, stdin=stdin, read_data=read_data, max_bytes=max_bytes)
     for path in jsonl:
-        yield from _records(path, stdin=stdin, read_data=read_data)
+        yield from _records(path, stdin=stdin, read_data=read_data, max_bytes=max_bytes)
 
 
-def _expand(item: str, patterns: tuple[str, ...], *, stdin: BinaryIO | None, read_data: bool) -> Iterator[Source]:
+_MAX_LIST_LINE = 65536  # a path or URL in a --from-list file
+
+
+def _expand(
+    item: str, patterns: tuple[str, ...], *, stdin: BinaryIO | None, read_data: bool, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Source]:
     if item == STDIN:
         data = None
         if read_data:
             stream = stdin if stdin is not None else sys.stdin.buffer
-            data = stream.read()
+            data = stream.read(max_bytes + 1)
+            if len(data) > max_bytes:
+                yield Source(STDIN, "stdin", error=too_large(max_bytes))
+                return
         yield Source(STDIN, "stdin", data=data)
     elif url_scheme(item):
         yield Source(item, "url")
     elif os.path.isdir(item):
         found = False
-        for path in walk(item, patterns):
+        for path, error in walk_with_errors(item, patterns):
             found = True
-            yield Source(path, "path")
+            yield Source(path, "path", error=error)
         if not found:
             yield Source(item, "path", error=f"directory has no files matching {', '.join(patterns)}")
     else:
@@ -128,9 +150,23 @@ def _expand(item: str, patterns: tuple[str, ...], *, stdin: BinaryIO | None, rea
 
 def walk(directory: str, patterns: Iterable[str] = DEFAULT_GLOBS) -> Iterator[str]:
     """Files under `directory` (recursively, sorted, hidden files and folders skipped, symbolic
-    links to folders not followed) whose name or relative path matches one of `patterns`."""
+    links to folders not followed, so a link loop is never walked) whose name or relative path
+    matches one of `patterns`. Folders that cannot be listed are skipped here; see
+    :func:`walk_with_errors`."""
+    for path, error in walk_with_errors(directory, patterns):
+        if error is None:
+            yield path
+
+
+def walk_with_errors(directory: str, patterns: Iterable[str] = DEFAULT_GLOBS) -> Iterator[tuple[str, str | None]]:
+    """:func:`walk`, and ``(folder, message)`` in its place for a folder that cannot be listed
+    (permission denied): an input the user gave that is reported, never silently dropped."""
     patterns = tuple(patterns)
-    for root, dirs, files in os.walk(directory):
+    failed: list[OSError] = []
+    for root, dirs, files in os.walk(directory, onerror=failed.append):
+        while failed:
+            exc = failed.pop(0)
+            yield (exc.filename or root), f"cannot list the folder: {os_error_message(exc)}"
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith("."):
@@ -138,7 +174,28 @@ def walk(directory: str, patterns: Iterable[str] = DEFAULT_GLOBS) -> Iterator[st
             path = os.path.join(root, name)
             rel = os.path.relpath(path, directory).replace(os.sep, "/")
             if any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p) for p in patterns):
-                yield path
+                yield path, None
+    for exc in failed:
+        yield (exc.filename or directory), f"cannot list the folder: {os_error_message(exc)}"
+
+
+def _lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """``(number, line)`` for each line of `handle`, numbered from 1; ``line`` is None for a line
+    longer than `limit` bytes, which is skipped without ever holding more than `limit` bytes."""
+    number = 0
+    while True:
+        line = handle.readline(limit + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) <= limit or (len(line) == limit + 1 and line.endswith(b"\n")):
+            yield number, line
+            continue
+        while not line.endswith(b"\n"):
+            line = handle.readline(1 << 20)
+            if not line:
+                break
+        yield number, None
 
 
 def _open_binary(path: str, *, stdin: BinaryIO | None) -> BinaryIO | None:
@@ -146,15 +203,11 @@ def _open_binary(path: str, *, stdin: BinaryIO | None) -> BinaryIO | None:
         return stdin if stdin is not None else sys.stdin.buffer
     try:
         return open(path, "rb")
-    except FileNotFoundError:
-        raise InputError("no such file") from None
-    except IsADirectoryError:
-        raise InputError("is a directory") from None
     except OSError as exc:
-        raise InputError(os.strerror(exc.errno) if exc.errno else str(exc)) from None
+        raise InputError(os_error_message(exc)) from None
 
 
-def _records(path: str, *, stdin: BinaryIO | None, read_data: bool) -> Iterator[Source]:
+def _records(path: str, *, stdin: BinaryIO | None, read_data: bool, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Source]:
     if path == STDIN and not read_data:
         return
     try:
@@ -164,8 +217,10 @@ def _records(path: str, *, stdin: BinaryIO | None, read_data: bool) -> Iterator[
         return
     assert handle is not None
     with handle:
-        for number, raw in enumerate(handle, start=1):
-            if raw.strip():
+        for number, raw in _lines(handle, max_bytes):
+            if raw is None:
+                yield Source(f"{path}:{number}", "record", line=number, error=too_large(max_bytes))
+            elif raw.strip():
                 yield Source(f"{path}:{number}", "record", data=raw if read_data else None, line=number)
 
 
@@ -182,6 +237,8 @@ def load(source: Source, options: ReadOptions | None = None) -> Loaded:
     options = options or ReadOptions()
     if source.error:
         raise InputError(source.error)
+    if source.kind == "stdin" and source.data is not None and len(source.data) > options.max_bytes:
+        raise InputError(too_large(options.max_bytes))  # (records were measured line by line when listed)
     if source.kind == "record":
         return _load_record(source, options)
     url = None
@@ -196,28 +253,30 @@ def load(source: Source, options: ReadOptions | None = None) -> Loaded:
         data, url, header_charset = fetched.data, fetched.url, fetched.charset
         declared_html = fetched.content_type in html.HTML_CONTENT_TYPES
     elif source.kind == "stdin":
-        data = source.data if source.data is not None else read_bytes(STDIN)
+        data = source.data if source.data is not None else read_bytes(STDIN, max_bytes=options.max_bytes)
     else:
-        data = read_bytes(source.name)
+        data = read_bytes(source.name, max_bytes=options.max_bytes)
         declared_html = source.name.lower().endswith(html.HTML_EXTENSIONS)
     if not data.strip():
         raise InputError("empty article")
+    notes: list[str] = []
     markdown = source.kind == "path" and source.name.lower().endswith((".md", ".markdown"))
     if declared_html or html.looks_like_html(data, strict=markdown):
-        return _from_html(html.decode_html(data, encoding=options.encoding, header_charset=header_charset), url)
+        markup = html.decode_html(data, encoding=options.encoding, header_charset=header_charset, notes=notes)
+        return _from_html(markup, url, notes=notes)
     if header_charset and not options.encoding:
         try:
-            text = data.decode(header_charset)
+            text = replace_surrogates(data.decode(header_charset), notes)
         except (LookupError, UnicodeDecodeError):
-            text = decode(data)
+            text = decode(data, notes=notes)
     else:
-        text = decode(data, encoding=options.encoding)
+        text = decode(data, encoding=options.encoding, notes=notes)
     if not text.strip():
         raise InputError("empty article")
-    return Loaded(text=text)
+    return Loaded(text=text, warnings=tuple(notes))
 
 
-def _from_html(markup: str, url: str | None, *, id: str | None = None) -> Loaded:
+def _from_html(markup: str, url: str | None, *, id: str | None = None, notes: list[str] | None = None) -> Loaded:
     from . import html
 
     page = html.extract(markup, url=url)
@@ -226,6 +285,7 @@ def _from_html(markup: str, url: str | None, *, id: str | None = None) -> Loaded
         title=page.title,
         metadata={"date": page.date, "author": page.author, "site": page.site},
         id=id,
+        warnings=tuple(notes or ()),
     )
 
 
@@ -238,11 +298,7 @@ def _load_record(source: Source, options: ReadOptions) -> Loaded:
         raise InputError(f"not valid JSON ({exc})") from None
     if not isinstance(record, dict):
         raise InputError("not a JSON object")
-    id = None
-    if options.id_field:
-        value = record.get(options.id_field)
-        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-            id = str(value)
+    id = _id_of(record, options)
     field_name = options.text_field
     if field_name not in record:
         raise LoadError(f"no {field_name!r} field", id=id)
@@ -251,12 +307,31 @@ def _load_record(source: Source, options: ReadOptions) -> Loaded:
         raise LoadError(f"the {field_name!r} field is not a string", id=id)
     if not text.strip():
         raise LoadError("empty article", id=id)
-    if html.looks_like_html(text.encode("utf-8")):
+    notes: list[str] = []
+    text = replace_surrogates(text, notes)  # JSON allows "\udcff": no UTF-8 output could hold it
+    if html.looks_like_html(text[:1024].encode("utf-8")):
         try:
-            return _from_html(text, None, id=id)
+            return _from_html(text, None, id=id, notes=notes)
         except InputError as exc:
             raise LoadError(str(exc), id=id) from None
-    return Loaded(text=text, id=id)
+    return Loaded(text=text, id=id, warnings=tuple(notes))
+
+
+def _id_of(record: dict, options: ReadOptions) -> str | None:
+    value = record.get(options.id_field) if options.id_field else None
+    return str(value) if isinstance(value, (str, int, float)) and not isinstance(value, bool) else None
+
+
+def record_id(source: Source, options: ReadOptions) -> str | None:
+    """The `--id-field` value of a JSON Lines record source, or None (for an error line of a
+    record that failed after it was read, e.g. one over the time limit)."""
+    if source.kind != "record" or not options.id_field or not source.data:
+        return None
+    try:
+        record = json.loads(source.data)
+    except ValueError:
+        return None
+    return _id_of(record, options) if isinstance(record, dict) else None
 
 
 class LoadError(InputError):
@@ -267,4 +342,4 @@ class LoadError(InputError):
         self.id = id
 
 
-__all__ = ["DEFAULT_GLOBS", "LoadError", "Loaded", "ReadOptions", "STDIN", "Source", "iter_sources", "load", "walk"]
+__all__ = ["DEFAULT_GLOBS", "LoadError", "Loaded", "ReadOptions", "STDIN", "Source", "iter_sources", "load", "walk", "walk_with_errors"]

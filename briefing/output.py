@@ -26,6 +26,33 @@ def warning_line(source: str, message: str) -> None:
     sys.stderr.write(f"briefing: warning: {one_line(source)}: {one_line(message)}\n")
 
 
+class WriteFailed(Exception):
+    """Writing stdout failed for a reason other than a closed pipe (a full disk, an I/O error);
+    the message is the one-line reason."""
+
+
+def _writing(action) -> None:
+    """Run a write to stdout: a closed pipe stays a BrokenPipeError (the reader went away, a
+    quiet end); any other OSError becomes WriteFailed."""
+    import errno
+
+    try:
+        action()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:
+            raise BrokenPipeError(exc.errno, exc.strerror) from None
+        from .reader import os_error_message
+
+        raise WriteFailed(os_error_message(exc)) from None
+
+
+def flush_stdout() -> None:
+    """Flush stdout (WriteFailed or BrokenPipeError when it cannot take the data)."""
+    _writing(sys.stdout.flush)
+
+
 class Interrupts:
     """Ctrl-C during a write is held until the write is complete, so that no partial JSON line
     (or half a text block) reaches stdout; at any other moment it interrupts at once."""
@@ -58,8 +85,8 @@ class Interrupts:
     def write(self, action) -> None:
         self.writing = True
         try:
-            action()
-            sys.stdout.flush()
+            _writing(action)
+            flush_stdout()
         finally:
             self.writing = False
         if self.pending:
@@ -86,7 +113,7 @@ class Output:
         if self.guard is not None:
             self.guard.write(action)
         else:
-            action()
+            _writing(action)
 
     def emit(self, outcome, *, several: bool) -> None:
         from .render.json import dumps, error_dict
@@ -128,12 +155,33 @@ class Output:
         self.names.add(name)
         path = self.output_dir / name
         try:
-            self._write(lambda: path.write_text(outcome.output, encoding="utf-8"))
-        except OSError as exc:  # a full disk, a read-only folder: this input failed
+            write_file(path, outcome.output)
+        except OSError as exc:  # a full disk, a read-only folder: this input failed, no file left
+            from .reader import os_error_message
+
             self.ok -= 1
             self.failed += 1
             self.code = max(self.code, ExitCode.ERROR)
-            error_line(str(path), exc.strerror or str(exc))
+            error_line(str(path), f"cannot write: {os_error_message(exc)}")
+
+
+def write_file(path: Path, text: str) -> None:
+    """Write `text` to `path` whole or not at all: into a hidden temporary file in the same
+    folder, then renamed over `path`; on failure (a full disk) the temporary file is removed
+    and OSError raised; Ctrl-C while writing removes it too. No half-written file is ever left."""
+    import os
+
+    temporary = path.with_name(f".{path.name}.part")
+    try:
+        with open(temporary, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
 
 
 def output_name(source: str, id: str | None, kind: str, fmt: str, used: set[str]) -> str:
@@ -224,4 +272,14 @@ class progress_bar:
             self.progress.stop()
 
 
-__all__ = ["Interrupts", "Output", "error_line", "output_name", "progress_bar", "warning_line"]
+__all__ = [
+    "Interrupts",
+    "Output",
+    "WriteFailed",
+    "error_line",
+    "flush_stdout",
+    "output_name",
+    "progress_bar",
+    "warning_line",
+    "write_file",
+]

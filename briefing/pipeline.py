@@ -68,7 +68,8 @@ def read_article(
     """Read, decode and segment one input: a path, ``-`` (stdin) or an ``http``/``https`` URL.
 
     HTML (recognised by extension, Content-Type or content) gives its main text, title and
-    metadata (see :mod:`briefing.html`); `timeout` (seconds) and `max_bytes` limit URL fetches.
+    metadata (see :mod:`briefing.html`); `max_bytes` limits the size of any input ("input too
+    large"), `timeout` (seconds) URL fetches (the command line also limits briefing time with it).
     Raises InputError (missing, directory, binary, undecodable, empty, no article in the page,
     a failed fetch) or UnsupportedLanguage.
     """
@@ -76,15 +77,16 @@ def read_article(
     from .inputs import STDIN, ReadOptions, Source, load
 
     language = normalize_language(language)
-    if source == STDIN:
-        item = Source(STDIN, "stdin", data=(stdin if stdin is not None else sys.stdin.buffer).read())
-    else:
-        item = Source(source, "url" if url_scheme(source) else "path")
     options = ReadOptions(
         encoding=encoding,
         timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
         max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes,
     )
+    if source == STDIN:  # one byte past the limit is enough to refuse it
+        data = (stdin if stdin is not None else sys.stdin.buffer).read(options.max_bytes + 1)
+        item = Source(STDIN, "stdin", data=data)
+    else:
+        item = Source(source, "url" if url_scheme(source) else "path")
     loaded = load(item, options)
     return article_from_text(
         loaded.text, source=source, language=language, date=date, title=loaded.title, metadata=loaded.metadata
@@ -107,9 +109,13 @@ def article_from_text(
     article's text becomes ``title + "\n\n" + text`` so that the title is a span of it too.
     `metadata` gives ``date`` (YYYY-MM-DD), ``author`` and ``site`` known from the input; `date`
     (the user's ``--date``) wins over both it and a dateline found in the text.
+    A lone surrogate in `text` (which no UTF-8 output can hold) becomes U+FFFD, one for one.
     """
+    from .reader import replace_surrogates
+
     given = dict(metadata or {})
-    title = " ".join(title.split()) if title else None
+    text = replace_surrogates(text)
+    title = " ".join(replace_surrogates(title).split()) if title else None
     if title:
         article = _segment_with_title(title, text, source=source)
     else:

@@ -1239,6 +1239,9 @@ def _days_in(month_value: str | None, d1: int, d2: int) -> str | None:
     return f"{prefix}-{d1:02d}/{prefix}-{d2:02d}"
 
 
+_LOOKBACK = 256  # characters: far more than any pattern read back from a mention
+
+
 def _join(text: str, found: list[list], regions: list[tuple[int, int]], ref: _dt.date | None = None) -> list[list]:
     """Joins neighbouring mentions (sorted, not overlapping) into ranges and compounds.
 
@@ -1253,10 +1256,13 @@ def _join(text: str, found: list[list], regions: list[tuple[int, int]], ref: _dt
     out: list[list] = []
     for item in found:
         r_start, r_end = region_of(item[0])
+        # Patterns read back from a mention only look _LOOKBACK characters back, so that a huge
+        # region with many mentions (a megabyte "sentence") is not scanned once per mention.
+        w_start = max(r_start, item[0] - _LOOKBACK)
         # "the week of May 4", "w/c Feb 4", "the third week of July"
-        before = text[r_start: item[0]]
+        before = text[w_start: item[0]]
         wk = _WEEK_OF.search(before.rstrip()) if before.endswith((" ", "\t")) else None
-        lasting = _LASTING.search(text, r_start, item[0]) if (
+        lasting = _LASTING.search(text, w_start, item[0]) if (
             _FULL_DAY.fullmatch(item[2] or "") or item[2] is None and item[3]) else None
         if lasting is not None:
             # "for 3 days starting from next Monday", "for 1 week, from 20th dec": from that day on
@@ -1271,13 +1277,13 @@ def _join(text: str, found: list[list], regions: list[tuple[int, int]], ref: _dt
             out.append([start, item[1], value, item[3], None])
             continue
         span = _FOR_SPAN.fullmatch(text, item[0], item[1])
-        if span is not None and _FOR_BEFORE.search(text, r_start, item[0]):
+        if span is not None and _FOR_BEFORE.search(text, w_start, item[0]):
             # "for 3 days from today": the 3 days that start today, not the day 3 days on
             n, value = _count(span["n"]), None
             if n and _FULL_DAY.fullmatch(item[2] or ""):
                 last = _dt.date.fromisoformat(item[2])
                 value = f"{_shift(last, -n, span['unit']).isoformat()}/{(last - _dt.timedelta(days=1)).isoformat()}"
-            item = [_FOR_BEFORE.search(text, r_start, item[0]).start(), item[1], value, True, None]
+            item = [_FOR_BEFORE.search(text, w_start, item[0]).start(), item[1], value, True, None]
         elif wk is not None and (wk["how"] or wk["nth"] and wk["the"]):
             value = item[2]
             if value and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
@@ -1299,17 +1305,17 @@ def _join(text: str, found: list[list], regions: list[tuple[int, int]], ref: _dt
                 pass
             else:
                 value = None if not value else value
-            item = [r_start + wk.start(), item[1], value, item[3], item[4]]
+            item = [w_start + wk.start(), item[1], value, item[3], item[4]]
             while out and out[-1][0] >= item[0]:
                 out.pop()  # "the last week of July": "last week" is inside
         else:
             wc = _WC.search(before)
             if wc is not None and item[2] and re.fullmatch(r"\d{4}-\d\d-\d\d", item[2]):
                 y, w, _ = _dt.date.fromisoformat(item[2]).isocalendar()
-                item = [r_start + wc.start(), item[1], f"{y}-W{w:02d}", item[3], item[4]]
+                item = [w_start + wc.start(), item[1], f"{y}-W{w:02d}", item[3], item[4]]
         # "4 to 22 this month", "between 3 and 12 of Sept"
         if item[2] is None or _MONTH_VALUE.match(item[2]):
-            dm = _DAYS_BEFORE_MONTH.search(text, r_start, item[0])
+            dm = _DAYS_BEFORE_MONTH.search(text, w_start, item[0])
             if dm is not None and (not out or out[-1][1] <= r_start + 0 or out[-1][1] <= dm.start()
                                    or out[-1][0] >= dm.start()):
                 while out and out[-1][0] >= dm.start():
@@ -1325,7 +1331,7 @@ def _join(text: str, found: list[list], regions: list[tuple[int, int]], ref: _dt
             # "from 4 to 22 January, 2017", "between 3 and 12 of Sept", "2-7 Feb": days before a day-month
             lead = _LEADING_UNTIL.match(text, item[0])
             day_start = lead.end() if lead is not None and item[4] == "until" else item[0]
-            db = _DAYS_BEFORE_DAY.search(text, r_start, day_start) if text[day_start: day_start + 1].isdigit() else None
+            db = _DAYS_BEFORE_DAY.search(text, max(r_start, day_start - _LOOKBACK), day_start) if text[day_start: day_start + 1].isdigit() else None
             if db is not None and int(db["d1"]) < int(item[2][-2:]) and (db["sep"].lower() != "and" or db["kw"]):
                 while out and out[-1][0] >= db.start():
                     out.pop()
@@ -1335,7 +1341,7 @@ def _join(text: str, found: list[list], regions: list[tuple[int, int]], ref: _dt
             dd = _DAY_AFTER_DAY.match(text, item[1], r_end)  # "November 19-20", "November 15th through the 19th"
             if dd is not None and int(dd["d2"]) > int(item[2][-2:]):
                 value = f"{item[2]}/{item[2][:-2]}{int(dd['d2']):02d}"
-                opener = _RANGE_OPEN.search(text, r_start, item[0])  # "between November 15th through 19th"
+                opener = _RANGE_OPEN.search(text, w_start, item[0])  # "between November 15th through 19th"
                 item = [opener.start() if opener else item[0], dd.end(), value, item[3], None]
         if out and region_of(out[-1][0]) == (r_start, r_end):
             prev = out[-1]
@@ -1363,7 +1369,7 @@ def _join(text: str, found: list[list], regions: list[tuple[int, int]], ref: _dt
                     end += close.end()
                 out[-1] = [prev[0], end, item[2], item[3], item[4] or prev[4]]
                 continue
-            opener = _RANGE_OPEN.search(text, r_start, prev[0])
+            opener = _RANGE_OPEN.search(text, max(r_start, prev[0] - _LOOKBACK), prev[0])
             is_between = opener is not None and opener["kw"].lower() == "between"
             if item[4] == "until" and not gap.strip() and prev[4] is None:
                 gap = text[prev[1]: item[0] + 5]  # "today until tomorrow": "until" was taken as a modifier

@@ -44,10 +44,11 @@ and "between 5 and 10" as a range.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from ..document import Article, DateMention, Figure
 
@@ -323,7 +324,9 @@ _PHONE = re.compile(
     r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(?\d{2,4}\)?[\s.-])?\d{3}[\s.-]\d{4}(?![\d,])"
     r"|\+\d{1,3}(?:[\s.-]?\d{2,4}){2,5}"
 )
-_URL = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+")
+# (?<![\w.+-]): an e-mail address is matched from the start of its run of characters, so that a
+# long run without "@" ("a-a-a-...") is tried once, not from each character (same matches).
+_URL = re.compile(r"https?://\S+|www\.\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 _MASKS = (_TIME, _PHONE, _URL)
 
 # --- tokens ------------------------------------------------------------------------------------
@@ -390,9 +393,19 @@ def extract_figures(article: Article, *, dates: Sequence[DateMention] = ()) -> t
     left out. Never raises on any article.
     """
     figures: list[Figure] = []
-    for tokens, found in _scan(article, dates, every_number=False):
-        figures.append(_figure(article, tokens, found))
+    with localcontext() as context:
+        context.prec = _PRECISION
+        for tokens, found in _scan(article, dates, every_number=False):
+            figures.append(_figure(article, tokens, found))
     return tuple(figures)
+
+
+# Digits of decimal arithmetic while reading numbers: a 60-digit number still reads exactly (the
+# default 28 cannot take "% 1" of it). A number no arithmetic can hold (thousands of digits, an
+# exponent of a billion) is not read as a figure at all (see _read), and values beyond
+# _LARGEST have no value (null): a float cannot hold them and JSON must not say "Infinity".
+_PRECISION = 400
+_LARGEST = Decimal("1e300")
 
 
 def number_parts(
@@ -405,11 +418,13 @@ def number_parts(
     numbers, times, URLs, "Boeing 737"), as a plain number recognizer does. Ordinals are left out.
     """
     out = []
-    for tokens, found in _scan(article, dates, every_number=every_number):
-        if found.kind == "ordinal":
-            continue
-        for first, stop, value in found.parts:
-            out.append((tokens[first].start, tokens[stop - 1].end, _number(value)))
+    with localcontext() as context:
+        context.prec = _PRECISION
+        for tokens, found in _scan(article, dates, every_number=every_number):
+            if found.kind == "ordinal":
+                continue
+            for first, stop, value in found.parts:
+                out.append((tokens[first].start, tokens[stop - 1].end, _number(value)))
     return out
 
 
@@ -471,8 +486,9 @@ def _figure(article: Article, tokens: list[_Tok], found: _Found) -> Figure:
 
 
 def _number(value: Decimal | None) -> float | int | None:
-    """int when whole (JSON prints 1500000, not 1500000.0), else a float."""
-    if value is None:
+    """int when whole (JSON prints 1500000, not 1500000.0), else a float; None when there is no
+    value or it is beyond any float (1e300 and more)."""
+    if value is None or not value.is_finite() or abs(value) >= _LARGEST:
         return None
     return int(value) if value == value.to_integral_value() else float(value)
 
@@ -492,7 +508,10 @@ def _at(tokens: list[_Tok], i: int) -> _Tok | None:
 def _read(tokens: list[_Tok], every_number: bool = False) -> Iterator[_Found]:
     i = 0
     while i < len(tokens):
-        found = _read_figure(tokens, i, every_number)
+        try:
+            found = _read_figure(tokens, i, every_number)
+        except ArithmeticError:  # decimal: a number too long or too large for any arithmetic
+            found = None
         if found is None:
             i += 1
             continue
@@ -814,6 +833,12 @@ def _word(tokens: list[_Tok], i: int) -> str | None:
     return tok.lower if tok is not None and tok.kind in {"word", "sym"} else None
 
 
+# No number is written with more words than this ("nine hundred and ninety-nine thousand nine
+# hundred and ninety-nine" has 12): reading stops there, so that a run of thousands of number words
+# ("one hundred and one hundred and ...") costs linear time, not a scan to its end from every word.
+_MAX_NUMBER_WORDS = 40
+
+
 class _Atom(NamedTuple):
     value: Decimal
     kind: str  # int (below 100), hundred, scale, dozen, a, and, ord, ords (a plural ordinal)
@@ -839,7 +864,7 @@ def _atoms(tokens: list[_Tok], i: int) -> list[_Atom]:
     thirty-two fifths" -> one, hundred, and, 32, fifths (a tens-unit compound is one atom)."""
     atoms: list[_Atom] = []
     j = i
-    while j < len(tokens):
+    while j < len(tokens) and j - i < _MAX_NUMBER_WORDS:
         w = _word(tokens, j)
         if w is None:
             break
@@ -1031,10 +1056,29 @@ def _fraction_words(tokens: list[_Tok], i: int) -> _Number | None:
     return number
 
 
+_NESTING = threading.local()
+_MAX_NESTING = 8  # "two million three hundred thousand and five" nests 3 deep
+
+
 def _read_words(tokens: list[_Tok], i: int) -> _Number | None:
     """Number words: "two", "twenty-five", "one hundred and five", "a million", "two and a half",
     "ninth", "twenty-first", "half", "a third", "two-thirds", "three fifths", "nine point nought
-    four"; None when tokens[i] is none of them."""
+    four"; None when tokens[i] is none of them.
+
+    A scale word reads the smaller number after it (:func:`_scale_tail`), which may end in a
+    scale word again: that nesting is bounded, so "one hundred and one hundred and ..." a
+    thousand times over never exhausts the stack."""
+    depth = getattr(_NESTING, "depth", 0)
+    if depth >= _MAX_NESTING:
+        return None
+    _NESTING.depth = depth + 1
+    try:
+        return _read_words_at(tokens, i)
+    finally:
+        _NESTING.depth = depth
+
+
+def _read_words_at(tokens: list[_Tok], i: int) -> _Number | None:
     first = tokens[i]
     if first.text in VULGAR_FRACTIONS:
         return _Number(VULGAR_FRACTIONS[first.text], i, i + 1, "fraction", False)
@@ -1071,7 +1115,7 @@ def _read_words(tokens: list[_Tok], i: int) -> _Number | None:
         if w == "quarter" or prev in _HALF_NOT_FRACTION_BEFORE:
             return None
         return _Number(Decimal("0.5"), i, i + 1, "fraction", False)
-    while j < len(tokens):
+    while j < len(tokens) and j - i < _MAX_NUMBER_WORDS:
         w = _word(tokens, j)
         if w is None:
             break
@@ -1505,10 +1549,10 @@ def _counted(tokens: list[_Tok], found: _Found) -> str | None:
                 return None  # "10 died": no plural noun, so nothing counted
     elif len(words) > 3:
         words = words[:3]
-    start, end = tokens[words[0][0]].start, tokens[words[-1][1] - 1].end
-    text = "".join(t.text if t.start == start or tokens[i - 1].end == t.start else " " + t.text
-                   for i, t in enumerate(tokens) if start <= t.start < end)
-    return text
+    # Only the phrase's own tokens (in text order): never a pass over the whole sentence per figure.
+    first, stop = words[0][0], words[-1][1]
+    return "".join(tokens[i].text if i == first or tokens[i - 1].end == tokens[i].start else " " + tokens[i].text
+                   for i in range(first, stop))
 
 
 _COMPARATIVES = frozenset({"more", "less", "fewer", "higher", "lower", "greater", "smaller", "bigger",

@@ -24,6 +24,7 @@ lost; format characters trimmed off a line are recorded as set aside (`_leftover
 
 from __future__ import annotations
 
+import heapq
 import json
 import re
 import unicodedata
@@ -604,7 +605,13 @@ def _abbreviation_cuts(chunk: str, cuts: set[int], forced: set[int]) -> set[int]
     kinds = _abbreviation_kinds()
     punkt_abbrevs = _punkt_abbreviations()
     out = set(cuts)
-    for m in re.finditer(r"\S+\.(?=\s)", chunk):
+    # The start of the sentence before each abbreviation: the last cut at or before it. Cuts only
+    # change after the abbreviation being decided, so one pass over the sorted cuts (and a heap of
+    # the cuts added on the way) finds it in linear time, even with thousands of "U.S." in a row.
+    ordered, k, added, last = sorted(out | forced), 0, [], 0
+    # (?<!\S): a match starts where a word starts, so a long run without spaces ("a-a-a-...") is
+    # scanned once, not once from each of its characters (the matches are the same).
+    for m in re.finditer(r"(?<!\S)\S+\.(?=\s)", chunk):
         token = m.group()
         if token.endswith(".."):
             continue
@@ -629,6 +636,7 @@ def _abbreviation_cuts(chunk: str, cuts: set[int], forced: set[int]) -> set[int]
         elif single and core == "I" and (prev_word.lstrip(_OPENERS)[:1].islower() or prev_word.endswith(",")):
             if word[:1].isupper():
                 out.add(nxt)
+                heapq.heappush(added, nxt)
             else:
                 out.discard(nxt)
         elif single and core.isupper():
@@ -637,10 +645,19 @@ def _abbreviation_cuts(chunk: str, cuts: set[int], forced: set[int]) -> set[int]
         elif single:
             continue
         else:
-            sentence_start = max((c for c in out | forced if c <= m.start()), default=0)
-            fragment = chunk[sentence_start : m.end()]
+            pos = m.start()
+            while k < len(ordered) and ordered[k] <= pos:
+                if ordered[k] in out or ordered[k] in forced:
+                    last = max(last, ordered[k])
+                k += 1
+            while added and added[0] <= pos:
+                cut = heapq.heappop(added)
+                if cut in out:
+                    last = max(last, cut)
+            fragment = chunk[last : m.end()]
             if word[:1].isupper() and _starts_sentence(word) and _can_be_sentence(fragment):
                 out.add(nxt)
+                heapq.heappush(added, nxt)
             else:
                 out.discard(nxt)
     return out

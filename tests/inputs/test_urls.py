@@ -70,7 +70,7 @@ def test_body_over_the_size_limit(http_server, route):
     url = f"{http_server}{route}"
     result = invoke("brief", url, "--max-bytes", "5000")
     assert result.exit_code == 1
-    assert result.stderr == f"briefing: error: {url}: larger than the size limit of 5000 bytes\n"
+    assert result.stderr == f"briefing: error: {url}: input too large: more than 5000 bytes (raise the limit with --max-bytes)\n"
     assert invoke("summarize", url, "--max-bytes", "20000").exit_code == 0
 
 
