@@ -37,6 +37,7 @@ from ..document import Article, Metadata, Paragraph, Sentence, Span, Token
 # A line that ends like this is a sentence end or continues (comma): not a headline.
 _FINAL_PUNCT = ".!?;:,…\"'”’»)]"
 # A line that starts a list item: a typographic bullet, or "-", "*", "1.", "1)", "1.)" before text.
+_ITEM_NUMBER = re.compile(r"[ \t]*(\d{1,3})[.)]")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[•‣◦▪⁃●■►][ \t]*\S|(?:[-*–]|\d{1,3}(?:\.\)|[.)]))[ \t]+\S)")
 _TYPOGRAPHIC_BULLET = re.compile(r"[ \t]*[•‣◦▪⁃●■►]")
 _HEADLINE_MAX_CHARS = 160
@@ -292,7 +293,14 @@ def _starts_item(prev_line: str, next_line: str) -> bool:
         return True
     if not _LIST_ITEM.match(next_line):
         return False
-    return prev_line[-1:] in ".!?:;…\"'”’)" or bool(_LIST_ITEM.match(prev_line))
+    if prev_line[-1:] == ":" or _LIST_ITEM.match(prev_line):
+        return True
+    if prev_line[-1:] not in ".!?;…\"'”’)":
+        return False
+    # After an ordinary sentence a numbered list starts at 1: "... met U.S.\n5. The" is a wrapped
+    # sentence ending in a number, not item 5.
+    number = _ITEM_NUMBER.match(next_line)
+    return number is None or int(number.group(1)) == 1
 
 
 def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -314,3 +314,14 @@ def test_shipped_punkt_parameters_are_json_with_attribution():
     assert "CC BY-SA" in data["_meta"]["license"]
     assert {"abbrev_types", "collocations", "sent_starters", "ortho_context"} <= set(data)
     assert "u.s" in data["abbrev_types"] and "the" in data["sent_starters"]
+
+
+def test_wrapped_sentence_ending_in_a_number_is_not_a_list_item():
+    # Found by the wrapping property test: "5." at a line start after a sentence end.
+    flowing = "Officials said the board met U.S. 5. The the."
+    wrapped = "Officials said the board met U.S.\n5. The the."
+    norm = lambda t: [" ".join(s.text.split()) for s in segment(t, detect_title=False).sentences]  # noqa: E731
+    assert norm(wrapped) == norm(flowing)
+    # A real list after a sentence still starts at 1.
+    listed = segment("The plan has parts.\n1. Taxes rise\n2. Spending falls", detect_title=False)
+    assert [s.text for s in listed.sentences] == ["The plan has parts.", "1. Taxes rise", "2. Spending falls"]
