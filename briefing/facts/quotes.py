@@ -26,6 +26,7 @@ without a leading "the" ("a spokesman"), or None when no pattern matches.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from ..document import Article, Entity, Quote
@@ -98,15 +99,19 @@ class _Speakers:
     def __init__(self, text: str, entities: Sequence[Entity]):
         self.text = text
         self.mentions = sorted(
-            (s, e, ent) for ent in entities for s, e in ent.mentions if ent.label in ("PERSON", "ORG", "GPE", "NORP")
+            ((s, e, ent) for ent in entities for s, e in ent.mentions if ent.label in ("PERSON", "ORG", "GPE", "NORP")),
+            key=lambda m: (m[0], m[1]),
         )
+        # Mention starts, for binary search: each quote looks only at nearby mentions (linear time).
+        self.starts = [m[0] for m in self.mentions]
 
     def resolve(self, s: int, e: int, quote_start: int) -> tuple[str | None, tuple[int, int] | None]:
         s, e = _strip_span(self.text, s, e)
         phrase = self.text[s:e]
         if not phrase or _words(phrase) > _SPEAKER_MAX_WORDS:
             return None, None
-        inside = [(ms, me, ent) for ms, me, ent in self.mentions if ms >= s and me <= e]
+        first, last = bisect_left(self.starts, s), bisect_left(self.starts, e)
+        inside = [m for m in self.mentions[first:last] if m[1] <= e]
         for wanted in ("PERSON", "ORG", "GPE", "NORP"):
             for ms, me, ent in inside:
                 if ent.label == wanted:
@@ -114,10 +119,14 @@ class _Speakers:
         low = phrase.casefold()
         if low in _PRONOUNS:
             label = _PRONOUNS[low]
-            before = [(ms, ent) for ms, me, ent in self.mentions if me <= quote_start and (label is None or ent.label == label)]
-            if label is None or not before:
+            if label is None:
                 return None, None
-            return before[-1][1].text, (s, e)
+            # The most recent mention of that kind ending before the quote.
+            for i in range(bisect_left(self.starts, quote_start) - 1, -1, -1):
+                ms, me, ent = self.mentions[i]
+                if me <= quote_start and ent.label == label:
+                    return ent.text, (s, e)
+            return None, None
         # An unnamed speaker: the phrase up to its first comma, without a leading "the".
         cut = phrase.split(",")[0].rstrip()
         e = s + len(cut)
