@@ -290,7 +290,7 @@ def _run(command: str, inputs: list[str] | None, args: dict) -> None:
 
     from .batch import Job, default_jobs, quiet_library_logs, run
     from .inputs import ReadOptions, iter_sources
-    from .output import Interrupts, Output, WriteFailed, error_line, flush_stdout, progress_bar
+    from .output import Interrupts, Output, WriteFailed, error_line, flush_stdout, progress_bar, silence_stdout
 
     # No file= : the console follows sys.stdout, whatever it is when printing.
     console = Console(highlight=False, emoji=False, markup=False)
@@ -328,14 +328,14 @@ def _run(command: str, inputs: list[str] | None, args: dict) -> None:
                 outcomes.close()  # on Ctrl-C or a closed pipe: cancel the rest, end the workers
             flush_stdout()
         except BrokenPipeError:
-            _silence_stdout()
+            silence_stdout()
             raise typer.Exit(ExitCode.OK) from None
         except WriteFailed as exc:  # writing stdout failed: a full disk, an I/O error
-            _silence_stdout()
+            silence_stdout()
             error_line("<stdout>", f"cannot write the output: {exc}")
             raise typer.Exit(ExitCode.ERROR) from None
         except KeyboardInterrupt:
-            _silence_stdout()
+            silence_stdout()
             raise typer.Exit(ExitCode.INTERRUPTED) from None
         except (typer.Exit, BriefingError):
             raise
@@ -355,13 +355,14 @@ app.command(name="evaluate")(evaluate_command)
 @app.command()
 def schema() -> None:
     """Print the JSON Schema (draft 2020-12) of the JSON output, version 1."""
+    from .output import silence_stdout
     from .schema import schema_text
 
     try:
         _write(schema_text())
         sys.stdout.flush()
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
 
 
 def _write(text: str) -> None:
@@ -375,15 +376,6 @@ def _ensure_streams() -> None:
     for name in ("stdout", "stderr"):
         if getattr(sys, name) is None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 (lives until exit)
-
-
-def _silence_stdout() -> None:
-    """After a closed pipe, point stdout at /dev/null so the interpreter's final flush is quiet."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
 
 
 def main() -> None:

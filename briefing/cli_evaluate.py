@@ -93,7 +93,9 @@ def evaluate_command(
     try:
         _run(datasets, names, length, language, resamples, seed, details, format, debug)
     except BrokenPipeError:
-        _silence_stdout()
+        from .output import silence_stdout
+
+        silence_stdout()
         raise typer.Exit(ExitCode.OK) from None
     except KeyboardInterrupt:
         raise typer.Exit(ExitCode.INTERRUPTED) from None
@@ -266,11 +268,3 @@ def _print_table(console, fmt: EvalFormat, source: str, result, details: bool) -
         out.append("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
     out += [f"note: {n}" for n in notes]
     sys.stdout.write("\n".join(out) + "\n\n")
-
-
-def _silence_stdout() -> None:
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass

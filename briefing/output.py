@@ -6,6 +6,7 @@ can drive them. Rich is imported inside the functions that draw.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -283,3 +284,12 @@ __all__ = [
     "warning_line",
     "write_file",
 ]
+
+
+def silence_stdout() -> None:
+    """After a closed pipe, point stdout at /dev/null so the interpreter's final flush is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass

@@ -415,10 +415,10 @@ def _build_sumy(method: str, stem: Callable[[str], str], stops: frozenset[str], 
     elif method == "text-rank":
         from sumy.summarizers.text_rank import TextRankSummarizer as cls
     elif method == "luhn":
-        from sumy.summarizers.luhn import LuhnSummarizer as cls
-
         if fast:
             cls = _luhn_with_set()
+        else:
+            from sumy.summarizers.luhn import LuhnSummarizer as cls
     elif method == "edmundson":
         from sumy.summarizers.edmundson import EdmundsonSummarizer as cls
     elif method == "kl":

@@ -1420,7 +1420,6 @@ def _compound(text: str, a: list, b: list) -> list | None:
     "June next year"; None when they do not make one date."""
     va, vb = a[2], b[2]
     ta, tb = text[a[0]: a[1]], text[b[0]: b[1]]
-    rel = a[3] or b[3]
     week_a, week_b = _WEEK_VALUE.match(va or ""), _WEEK_VALUE.match(vb or "")
     wd_a, wd_b = _WEEKDAY_TEXT.search(ta), _WEEKDAY_TEXT.search(tb)
     if (week_a and wd_b) or (week_b and wd_a) or (wd_a and tb.lower().endswith("week")) or (

@@ -1596,7 +1596,6 @@ def _noun_phrase(tokens: list[_Tok], j: int) -> str | None:
             break
     if not words:
         return None
-    start, end = words[0].start, words[-1].end
     return " ".join(t.text for t in words) if all(
         words[n].end < words[n + 1].start for n in range(len(words) - 1)) else None
 
