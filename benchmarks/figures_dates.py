@@ -21,7 +21,8 @@ nothing here finds numbers or dates, it only maps what ``figures.py`` / ``dates.
   numbers and names ("SCP-173", "5/17/2018"), which the CLI leaves out. Ordinals are not numbers
   there. A number written against a letter that is not a scale ("180ml", "29km") is no number for
   the spec (its word-boundary rule), so such parts are dropped.
-* PercentModel: figures of kind ``percent`` with unit ``%``; value the number.
+* PercentModel: figures of kind ``percent`` with unit ``%``; value the number (null for a
+  percentage named without one, "a small percent", as the spec resolves it).
 * CurrencyModel: figures of kind ``money``: (value, ISO code). The spec's unit is mapped to a code:
   ``isoCurrency`` when given; a bare "Dollar" is USD and "Pound" GBP (as the CLI reads "$" and
   "£"); sub-units are brought to their main unit as the CLI does ("50 cents" = 0.5 USD, "470 pence"
@@ -148,7 +149,8 @@ def _figures(text: str):
 
 def ours_percent(text: str) -> list[tuple]:
     _, figures = _figures(text)
-    return [(f.start, f.end, float(f.value)) for f in figures if f.kind == "percent" and f.unit == "%"]
+    return [(f.start, f.end, None if f.value is None else float(f.value)) for f in figures
+            if f.kind == "percent" and f.unit == "%"]
 
 
 def ours_money(text: str) -> list[tuple]:

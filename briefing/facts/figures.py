@@ -397,7 +397,33 @@ def extract_figures(article: Article, *, dates: Sequence[DateMention] = ()) -> t
         context.prec = _PRECISION
         for tokens, found in _scan(article, dates, every_number=False):
             figures.append(_figure(article, tokens, found))
+    figures.extend(_bare_percents(article, figures))
+    figures.sort(key=lambda f: (f.start, f.end))
     return tuple(figures)
+
+
+# "a small percent", "the % of increase", "a percentage": a percentage named without its number
+# (Microsoft Recognizers-Text reads these as percentages with a null value). Only after a
+# determiner, so that "percent" inside running prose about a number is not read twice.
+_BARE_PERCENT = re.compile(
+    r"(?i)\b(?:an?|the|this|that|what|which|whose|some|any)(?:\s+(?:small|large|big|tiny|huge|"
+    r"high|higher|low|lower|certain|given|significant|growing|rising|falling))?\s+"
+    r"(?P<word>per\s?cent(?:age)?\b|%)"
+)
+
+
+def _bare_percents(article: Article, figures: Sequence[Figure]) -> list[Figure]:
+    taken = [(f.start, f.end) for f in figures]
+    out = []
+    for start, end in _regions(article):
+        for match in _BARE_PERCENT.finditer(article.text, start, end):
+            s, e = match.span("word")
+            if any(a < e and s < b for a, b in taken):
+                continue
+            out.append(
+                Figure(article.text[s:e], "percent", None, None, None, "%", None, None, s, e, article.sentence_at(s))
+            )
+    return out
 
 
 # Digits of decimal arithmetic while reading numbers: a 60-digit number still reads exactly (the

@@ -14,6 +14,8 @@ _ALWAYS_KEY = {"money", "percent", "quantity", "range", "fraction"}
 def is_key_figure(figure: Figure) -> bool:
     """A figure a reader needs: money, percentages, quantities, ranges, fractions, hedged or counted
     numbers, but not every "one" or ordinal."""
+    if figure.value is None and figure.low is None and figure.high is None:
+        return False  # "a small percent": no number to show
     if figure.kind in _ALWAYS_KEY:
         return True
     if figure.kind == "ordinal":

@@ -278,7 +278,11 @@ def test_letter_multipliers_are_names_in_the_cli():
 def test_percent_written_before_its_number():
     (f,) = figures("Tax rose by per cent of 12.")
     assert (f.text, f.kind, f.value, f.unit) == ("per cent of 12", "percent", 12, "%")
-    assert [f.text for f in figures("The percent of 12-year-olds who swim fell.")] == ["12"]
+    # "The percent of" names a percentage without its number (value null), not "percent of 12".
+    assert [(f.text, f.value) for f in figures("The percent of 12-year-olds who swim fell.")] == [
+        ("percent", None),
+        ("12", 12),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -335,3 +339,25 @@ def test_bounds(sentence, qualifier):
 def test_a_bound_of_the_next_figure_is_not_a_trailing_bound():
     found = figures("It was equal to 50 or less than 60.")
     assert [(f.value, f.qualifier) for f in found] == [(50, "equal to"), (60, "less than")]
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Only a small percent of applicants reach the final round.", "percent"),
+        ("The table shows the % of households with broadband.", "%"),
+        ("Officials would not say what percentage of the budget went to repairs.", "percentage"),
+    ],
+)
+def test_percentage_named_without_a_number(text, word):
+    from briefing.render.view import is_key_figure
+
+    (figure,) = [f for f in extract_figures(segment(text, detect_title=False)) if f.kind == "percent"]
+    assert (figure.text, figure.value, figure.unit) == (word, None, "%")
+    assert text[figure.start : figure.end] == word
+    assert not is_key_figure(figure)
+
+
+def test_percent_after_a_number_is_read_once():
+    figures = extract_figures(segment("Turnout rose to 58 percent, a higher percent than in 2019.", detect_title=False))
+    assert [(f.text, f.value) for f in figures if f.kind == "percent"] == [("58 percent", 58), ("percent", None)]
