@@ -102,6 +102,7 @@ Timeout = Annotated[
         help="Time limit per input, in seconds: fetching a URL (connecting, each read, the download), "
         "reading and briefing it. A slower input fails with 'timed out after N s'; the others go on.",
         min=0.001,
+        max=86_400.0,  # a day: setitimer cannot take much more, and no article needs it
         rich_help_panel=_LIMITS,
     ),
 ]
@@ -112,6 +113,7 @@ MaxBytes = Annotated[
         help="Size limit per input, in bytes: a file, stdin, a JSON Lines record or a downloaded page. "
         "A larger input fails with 'input too large' before it is read.",
         min=1,
+        max=2**40,  # 1 TiB: beyond what a read or an index can hold
         rich_help_panel=_LIMITS,
     ),
 ]
@@ -244,7 +246,7 @@ def _options(command: str, args: dict):
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint=f"--{given[0]}") from None
     only = frozenset(FACT_KINDS)
-    if args.get("only"):
+    if args.get("only") is not None:
         only = frozenset(k.strip().lower() for k in args["only"].split(",") if k.strip())
         unknown = sorted(only - set(FACT_KINDS))
         if unknown or not only:
@@ -252,6 +254,13 @@ def _options(command: str, args: dict):
                 f"unknown fact kind {unknown[0] if unknown else ''!r}; choose from {','.join(FACT_KINDS)}",
                 param_hint="--only",
             )
+    if args.get("encoding"):
+        import codecs
+
+        try:
+            codecs.lookup(args["encoding"])
+        except LookupError:
+            raise typer.BadParameter(f"unknown encoding {args['encoding']!r}", param_hint="--encoding") from None
     try:
         language = normalize_language(args["language"])
     except BriefingError as exc:
@@ -324,6 +333,9 @@ def _run(command: str, inputs: list[str] | None, args: dict) -> None:
                     for outcome in outcomes:
                         out.emit(outcome, several=several)
                         advance()
+            except KeyboardInterrupt:
+                guard.stop()
+                raise
             finally:
                 outcomes.close()  # on Ctrl-C or a closed pipe: cancel the rest, end the workers
             flush_stdout()
@@ -335,6 +347,7 @@ def _run(command: str, inputs: list[str] | None, args: dict) -> None:
             error_line("<stdout>", f"cannot write the output: {exc}")
             raise typer.Exit(ExitCode.ERROR) from None
         except KeyboardInterrupt:
+            guard.stop()
             silence_stdout()
             raise typer.Exit(ExitCode.INTERRUPTED) from None
         except (typer.Exit, BriefingError):

@@ -56,12 +56,21 @@ def flush_stdout() -> None:
 
 class Interrupts:
     """Ctrl-C during a write is held until the write is complete, so that no partial JSON line
-    (or half a text block) reaches stdout; at any other moment it interrupts at once."""
+    (or half a text block) reaches stdout; at any other moment it interrupts at once.
+
+    A KeyboardInterrupt raised while Python runs a finalizer (a ``__del__``) is swallowed by the
+    interpreter, so after the first Ctrl-C the signal is sent again every 0.25 s until the run
+    loop has caught it and called :meth:`stop`.
+    """
+
+    REPEAT = 0.25
 
     def __init__(self) -> None:
         self.writing = False
         self.pending = False
         self.previous = None
+        self.stopping = False
+        self._repeater = None
 
     def __enter__(self) -> Interrupts:
         import signal
@@ -74,14 +83,37 @@ class Interrupts:
     def __exit__(self, *exc) -> None:
         import signal
 
+        self.stop()
         if self.previous is not None:
             signal.signal(signal.SIGINT, self.previous)
 
+    def stop(self) -> None:
+        """The interrupt was caught: no more repeats (the shutdown itself must not be cut)."""
+        self.stopping = True
+
     def _handler(self, signum, frame) -> None:
+        if self.stopping:
+            return
+        if self._repeater is None:
+            import threading
+
+            self._repeater = threading.Thread(target=self._repeat, name="briefing-sigint", daemon=True)
+            self._repeater.start()
         if self.writing:
             self.pending = True
         else:
             raise KeyboardInterrupt
+
+    def _repeat(self) -> None:
+        import os
+        import signal
+        import time
+
+        while True:
+            time.sleep(self.REPEAT)
+            if self.stopping:
+                return
+            os.kill(os.getpid(), signal.SIGINT)
 
     def write(self, action) -> None:
         self.writing = True

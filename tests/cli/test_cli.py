@@ -114,6 +114,10 @@ def test_ratio_on_four_sentences_gives_one():
         ["--summarizer", "bogus"],
         ["--language", "klingon"],
         ["--format", "yaml"],
+        # Found by a new user: these crashed (exit 70) or failed each input (exit 1).
+        ["--timeout", "inf"],
+        ["--max-bytes", "9223372036854775807"],
+        ["--encoding", "klingon"],
     ],
 )
 def test_usage_errors_exit_2(args):
@@ -126,6 +130,8 @@ def test_only_rejects_unknown_kind():
     result = runner.invoke(app, ["facts", SEEDS, "--only", "figures,colours"])
     assert result.exit_code == 2
     assert "colours" in result.stderr
+    # An empty --only is a usage error, not "all facts".
+    assert runner.invoke(app, ["facts", SEEDS, "--only", ""]).exit_code == 2
 
 
 @pytest.mark.parametrize("summarizer", ["auto", "lead", "lex-rank", "lsa", "text-rank", "luhn", "edmundson", "kl", "sum-basic", "reduction"])
