@@ -121,7 +121,10 @@ def article_from_text(
     else:
         article = segment(text, source=source)
     meta = article.metadata
-    found_date = given.get("date") or meta.date or _dateline_date(article)
+    dateline = _dateline(article)
+    if dateline is not None:
+        article = _set_aside_sentence(article, dateline[1])
+    found_date = given.get("date") or meta.date or (dateline[0] if dateline else None)
     return replace(
         article,
         metadata=Metadata(
@@ -184,12 +187,15 @@ _DATELINE = re.compile(
 )
 
 
-def _dateline_date(article: Article) -> str | None:
-    """The date of a dateline line among the first three non-blank lines, ISO, or None."""
+def _dateline(article: Article) -> tuple[str, tuple[int, int]] | None:
+    """(ISO date, (start, end) of its line) of a dateline line among the first three non-blank
+    lines, or None."""
     text = article.text
     seen = 0
-    for line in text[:2000].splitlines():
-        line = line.strip()
+    pos = 0
+    for raw in text[:2000].splitlines(keepends=True):
+        line_start, pos = pos, pos + len(raw)
+        line = raw.strip()
         if not line:
             continue
         seen += 1
@@ -209,8 +215,20 @@ def _dateline_date(article: Article) -> str | None:
                 day = dt.date(int(match["y3"]), _MONTHS[match["month3"].lower()], int(match["d3"]))
         except (KeyError, ValueError):
             continue
-        return day.isoformat()
+        start = line_start + raw.index(line)
+        return day.isoformat(), (start, start + len(line))
     return None
+
+
+def _set_aside_sentence(article: Article, span: tuple[int, int]) -> Article:
+    """`article` with the sentence that is exactly `span` (a dateline line) moved to `set_aside`:
+    it is metadata, not a sentence to summarize. Unchanged when no sentence is exactly `span`."""
+    kept = [s for s in article.sentences if (s.start, s.end) != span]
+    if len(kept) == len(article.sentences):
+        return article
+    sentences = tuple(replace(s, index=i) for i, s in enumerate(kept))
+    set_aside = tuple(sorted((*article.set_aside, Span(*span)), key=lambda sp: sp.start))
+    return replace(article, sentences=sentences, set_aside=set_aside)
 
 
 def stats(article: Article) -> Stats:

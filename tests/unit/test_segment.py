@@ -325,3 +325,15 @@ def test_wrapped_sentence_ending_in_a_number_is_not_a_list_item():
     # A real list after a sentence still starts at 1.
     listed = segment("The plan has parts.\n1. Taxes rise\n2. Spending falls", detect_title=False)
     assert [s.text for s in listed.sentences] == ["The plan has parts.", "1. Taxes rise", "2. Spending falls"]
+
+
+def test_dateline_line_is_metadata_not_a_sentence():
+    # Found by a new user: "May 20, 2019" on its own line became the first summary sentence.
+    from briefing.pipeline import article_from_text
+
+    text = "Storm hits coast\n\nBy Ann Lee\n\nMay 20, 2019\n\nA storm hit the coast on Monday. Schools closed."
+    article = article_from_text(text)
+    assert article.metadata.date == "2019-05-20" and article.metadata.author == "Ann Lee"
+    assert [s.text for s in article.sentences] == ["A storm hit the coast on Monday.", "Schools closed."]
+    assert [s.index for s in article.sentences] == [0, 1]
+    assert any(text[sp.start : sp.end] == "May 20, 2019" for sp in article.set_aside)
