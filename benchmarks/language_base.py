@@ -45,6 +45,8 @@ def main() -> int:
     wall, cpu = load_ms()
     print(f"model load: {wall:.0f} ms wall, {cpu:.0f} ms CPU (median of 5, fresh interpreter)")
     model = tagger.model()
+    size = Path(tagger.__file__).resolve().parents[1].joinpath(tagger.MODEL_RESOURCE).stat().st_size
+    print(f"model file: {size / 1e6:.2f} MB, beam {model.beam}")
     dev = read_conllu(dev_path)
     accuracy(model, dev[:200])  # warm the lazily parsed feature rows
     start, cpu = time.perf_counter(), time.process_time()

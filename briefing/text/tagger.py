@@ -1,16 +1,21 @@
 """Part-of-speech tags (Penn Treebank) from an averaged perceptron trained on UD English-EWT.
 
-The model is NLTK's greedy averaged perceptron (`nltk.tag.perceptron.AveragedPerceptron`, after
-Honnibal 2013) trained by :mod:`briefing.train` with the richer feature set defined here. Its
-weights ship as ``briefing/data/pos_en_ewt.json.gz`` (CC BY-SA 4.0, derived from UD English-EWT;
-see ``pos_en_ewt.LICENSE.txt``); NLTK's data directory is never read.
+The model is a structured averaged perceptron with beam search (Collins & Roark 2004; trained with
+max-violation updates, Huang et al. 2012) over the feature set defined here, trained by
+:mod:`briefing.train` (which can also train NLTK's greedy `AveragedPerceptron`; a file without a
+``beam`` field is decoded greedily). Its weights ship as ``briefing/data/pos_en_ewt.json.gz``
+(CC BY-SA 4.0, derived from UD English-EWT; see ``pos_en_ewt.LICENSE.txt``); NLTK's data
+directory is never read.
 
-File layout (gzip'd JSON, sorted keys): ``classes`` (sorted tag list), ``tagdict`` (frequent
-unambiguous word -> tag), ``ambiguity`` (lower-cased word -> the tags it takes in training, a
-feature) and ``weights``: feature string -> ``"class:weight,class:weight"`` with the class as an
-index into ``classes`` and the weight an integer in units of 1/``scale`` (a JSON object, so that
-the decoder builds the dict). Rows are parsed the first time a feature fires, which keeps loading
-(done once, on the first call to :func:`tag`) cheap.
+File layout (see :func:`encode`): gzip'd UTF-8 text whose first line is a JSON header (sorted
+keys): ``classes`` (sorted tag list), ``tagdict`` (frequent unambiguous word -> tag),
+``ambiguity`` (lower-cased word -> the tags it takes in training, a feature), ``beam`` (width; 1
+or absent: greedy) and ``scale``. The feature rows follow, sorted by feature and cut into blocks
+of :data:`BLOCK`: a line of the blocks' first features, then the blocks, each a run of
+``feature<TAB>class:weight,class:weight`` lines, with the class as an index into ``classes`` and
+the weight an integer in units of 1/``scale``. Loading (done once, on the first call to
+:func:`tag`) only splits the text into blocks; a block is parsed when one of its features is
+first looked up (bisecting the first features), and each row is parsed once.
 
 Input tokens are NLTK Treebank-style (`briefing.text.segment.tokenize`). Typographic quotes and
 apostrophes are normalised for the features (“ ” « » `` '' -> ", ’ -> ', — – -> --), and a
@@ -19,6 +24,7 @@ directional quote always gets its Penn tag (“ -> ``, ” -> '').
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import json
 from collections.abc import Sequence
@@ -30,7 +36,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..document import Sentence
 
 MODEL_RESOURCE = "data/pos_en_ewt.json.gz"
-FORMAT = "briefing-pos/2"
+FORMAT = "briefing-pos/3"
+BLOCK = 32  # weight rows are stored sorted, in blocks of this many features parsed on first use
+_CACHE_MAX = 1_000_000  # parsed-row cache entries (hits and misses) before it is cleared
 
 START = ("-START-", "-START2-")
 END = ("-END-", "-END2-")
@@ -102,8 +110,8 @@ def context(words: Sequence[str], ambiguity: dict[str, str]):
     return norm, low, shapes, amb, _sentence_case(norm)
 
 
-def features(i: int, ctx, prev: str, prev2: str) -> list[str]:
-    """Feature strings for token `i` given the two previous predicted tags.
+def static_features(i: int, ctx) -> list[str]:
+    """Feature strings for token `i` that do not depend on the previous tags.
 
     `ctx` is :func:`context` of the sentence; its word lists are padded with two start and two
     end symbols (token i is at index ``i + 2``).
@@ -126,10 +134,6 @@ def features(i: int, ctx, prev: str, prev2: str) -> list[str]:
         "p2 " + lw[:2],
         "p3 " + lw[:3],
         "p4 " + lw[:4],
-        "t1 " + prev,
-        "t2 " + prev2,
-        "t12 " + prev + " " + prev2,
-        "t1w " + prev + " " + lw,
         "w-1 " + low[i + 1],
         "w-2 " + low[i],
         "w+1 " + low[i + 3],
@@ -140,16 +144,13 @@ def features(i: int, ctx, prev: str, prev2: str) -> list[str]:
         "s3+1 " + low[i + 3][-3:],
         "sh-1 " + (shapes[i - 1] if i else "^"),
         "sh+1 " + (shapes[i + 1] if i + 1 < n else "$"),
-        "t1w+1 " + prev + " " + low[i + 3],
         "a " + amb[i + 2],
         "a+1 " + amb[i + 3],
         "a+2 " + amb[i + 4],
         "aa+1 " + amb[i + 2] + " " + amb[i + 3],
-        "t1a " + prev + " " + amb[i + 2],
         "s5 " + lw[-5:],
         "p3+1 " + low[i + 3][:3],
         "wa+1 " + lw + " " + amb[i + 3],
-        "t1s3 " + prev + " " + lw[-3:],
         "w-1ww+1 " + low[i + 1] + " " + lw + " " + low[i + 3],
         "len " + str(min(len(w), 9)),
     ]
@@ -177,36 +178,92 @@ def features(i: int, ctx, prev: str, prev2: str) -> list[str]:
     return feats
 
 
-class Model:
-    """Loaded weights: tag dictionary, classes and lazily parsed feature rows."""
+def history_features(i: int, ctx, prev: str, prev2: str) -> list[str]:
+    """Feature strings for token `i` that involve the two previous tags."""
+    low, amb = ctx[1], ctx[3]
+    lw = low[i + 2]
+    return [
+        "t1 " + prev,
+        "t2 " + prev2,
+        "t12 " + prev + " " + prev2,
+        "t1w " + prev + " " + lw,
+        "t1w+1 " + prev + " " + low[i + 3],
+        "t1a " + prev + " " + amb[i + 2],
+        "t1s3 " + prev + " " + lw[-3:],
+    ]
 
-    def __init__(self, data: dict) -> None:
+
+def features(i: int, ctx, prev: str, prev2: str) -> list[str]:
+    """All feature strings for token `i` given the two previous tags."""
+    return static_features(i, ctx) + history_features(i, ctx, prev, prev2)
+
+
+class _Blocks:
+    """Feature rows of a model file: sorted, in blocks of :data:`BLOCK` features that are parsed
+    on first access (found by bisecting the blocks' first features)."""
+
+    def __init__(self, index: str, body: str) -> None:
+        self.firsts = index.split("\t")
+        self.parts: list = body.split("\x1d")
+        if len(self.parts) != len(self.firsts):
+            raise ValueError("corrupt POS model: block index does not match the blocks")
+
+    def get(self, feat: str):
+        b = bisect.bisect_right(self.firsts, feat) - 1
+        if b < 0:
+            return None
+        part = self.parts[b]
+        if type(part) is str:
+            part = dict(rec.split("\t", 1) for rec in part.split("\n"))
+            self.parts[b] = part
+        return part.get(feat)
+
+
+class Model:
+    """Loaded weights: tag dictionary, classes and lazily parsed feature rows.
+
+    `data` is the file's header; `weights` maps feature -> row string (a dict, or the lazily
+    parsed blocks of a model file); when omitted, ``data["weights"]`` is used.
+    """
+
+    def __init__(self, data: dict, weights=None) -> None:
         if data.get("format") != FORMAT:
             raise ValueError(f"unknown POS model format {data.get('format')!r}")
         self.classes: list[str] = data["classes"]
         self.tagdict: dict[str, str] = data["tagdict"]
         self.ambiguity: dict[str, str] = data["ambiguity"]
-        self.rows: dict[str, object] = data["weights"]
+        self.beam: int = data.get("beam", 1)
+        self._weights = data["weights"] if weights is None else weights
+        self._cache: dict[str, tuple] = {}
 
-    def _row(self, feat: str):
-        row = self.rows.get(feat)
-        if row is None or type(row) is tuple:
-            return row
-        parsed = tuple((int(c), int(v)) for c, v in (p.split(":") for p in row.split(",")))  # type: ignore[union-attr]
-        self.rows[feat] = parsed
-        return parsed
+    def _row(self, feat: str) -> tuple:
+        """The parsed row of `feat` ((class index, weight) pairs; () for an unknown feature)."""
+        raw = self._weights.get(feat)
+        row = tuple((int(c), int(v)) for c, v in (p.split(":") for p in raw.split(","))) if raw else ()
+        if len(self._cache) >= _CACHE_MAX:
+            self._cache.clear()
+        self._cache[feat] = row
+        return row
+
+    def scores(self, feats: list[str], scores: list[int]) -> list[int]:
+        """Add the rows of `feats` to `scores` (in place) and return it."""
+        cache = self._cache
+        for feat in feats:
+            row = cache.get(feat)
+            if row is None:
+                row = self._row(feat)
+            for c, v in row:
+                scores[c] += v
+        return scores
 
     def predict(self, feats: list[str]) -> str:
-        scores = [0] * len(self.classes)
-        for feat in feats:
-            row = self._row(feat)
-            if row:
-                for c, v in row:
-                    scores[c] += v
+        scores = self.scores(feats, [0] * len(self.classes))
         best = max(range(len(scores)), key=scores.__getitem__)
         return self.classes[best]
 
     def tag(self, words: Sequence[str]) -> list[str]:
+        if self.beam > 1:
+            return self.tag_beam(words, self.beam)
         ctx = context(words, self.ambiguity)
         norm = ctx[0]
         prev, prev2 = START
@@ -219,6 +276,56 @@ class Model:
             prev2, prev = prev, tag
         return out
 
+    def tag_beam(self, words: Sequence[str], k: int) -> list[str]:
+        """Beam search over tag sequences; hypotheses with the same two last tags are merged."""
+        ctx = context(words, self.ambiguity)
+        norm = ctx[0]
+        classes = self.classes
+        n_classes = len(classes)
+        # hypothesis: (score, tags tuple); the tuple's last two entries are the history.
+        beam = [(0, (START[1], START[0]))]
+        for i, word in enumerate(words):
+            fixed = _DIRECTED.get(word) or self.tagdict.get(norm[i])
+            if fixed:
+                cands = [(score, tags + (fixed,)) for score, tags in beam]
+            else:
+                static = self.scores(static_features(i, ctx), [0] * n_classes)
+                low, amb = ctx[1], ctx[3]
+                lw = low[i + 2]
+                by_prev: dict[str, list[int]] = {}
+                cands = []
+                for score, tags in beam:
+                    prev, prev2 = tags[-1], tags[-2]
+                    base = by_prev.get(prev)
+                    if base is None:
+                        # the history features of history_features() that do not involve prev2
+                        feats = [
+                            "t1 " + prev,
+                            "t1w " + prev + " " + lw,
+                            "t1w+1 " + prev + " " + low[i + 3],
+                            "t1a " + prev + " " + amb[i + 2],
+                            "t1s3 " + prev + " " + lw[-3:],
+                        ]
+                        base = by_prev[prev] = self.scores(feats, static[:])
+                    sc = self.scores(["t2 " + prev2, "t12 " + prev + " " + prev2], base[:])
+                    for c in sorted(range(n_classes), key=sc.__getitem__, reverse=True)[:k]:
+                        cands.append((score + sc[c], tags + (classes[c],)))
+            cands.sort(key=_rank)
+            beam = []
+            seen = set()
+            for cand in cands:
+                state = cand[1][-2:]
+                if state not in seen:
+                    seen.add(state)
+                    beam.append(cand)
+                    if len(beam) == k:
+                        break
+        return list(beam[0][1][2:])
+
+
+def _rank(cand):
+    return -cand[0]
+
 
 def load_model(path=None) -> Model:
     """Read a model file (default: the shipped one). Pure JSON; NLTK data is not used."""
@@ -227,7 +334,35 @@ def load_model(path=None) -> Model:
     else:
         with open(path, "rb") as fh:
             raw = fh.read()
-    return Model(json.loads(gzip.decompress(raw)))
+    return decode(raw)
+
+
+def encode(doc: dict) -> bytes:
+    """The model file for `doc` (header fields plus ``weights``: feature -> row string).
+
+    Layout, gzip'd UTF-8: the header as one line of JSON (sorted keys), a line with the first
+    feature of every block (tab-separated), then the blocks separated by ``\\x1d``, each holding
+    ``feature\\trow`` lines in sorted order.
+    """
+    header = {k: v for k, v in doc.items() if k != "weights"}
+    feats = sorted(doc["weights"])
+    for feat in feats:
+        if not feat or any(ch in feat for ch in "\t\n\x1d"):
+            raise ValueError(f"feature {feat!r} is empty or holds a separator")
+    blocks = [feats[i : i + BLOCK] for i in range(0, len(feats), BLOCK)]
+    text = json.dumps(header, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    text += "\n" + "\t".join(block[0] for block in blocks)
+    text += "\n" + "\x1d".join("\n".join(f + "\t" + doc["weights"][f] for f in block) for block in blocks)
+    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+
+
+def decode(raw: bytes) -> Model:
+    """A :class:`Model` from the bytes of a model file (see :func:`encode`)."""
+    header, index, body = gzip.decompress(raw).decode("utf-8").split("\n", 2)
+    data = json.loads(header)
+    if data.get("format") != FORMAT:
+        raise ValueError(f"unknown POS model format {data.get('format')!r}")
+    return Model(data, _Blocks(index, body))
 
 
 @lru_cache(maxsize=1)

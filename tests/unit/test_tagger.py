@@ -94,6 +94,34 @@ def test_loads_without_nltk_data(monkeypatch):
     assert model.tag(["Officials", "said", "."]) == ["NNS", "VBD", "."]
 
 
+def test_model_file_round_trip():
+    doc = {
+        "format": tagger.FORMAT,
+        "classes": ["DT", "NN", "VB"],
+        "tagdict": {"the": "DT"},
+        "ambiguity": {},
+        "scale": 1000,
+        "beam": 2,
+        "weights": {f"f{i:03d}": f"{i % 3}:{i}" for i in range(100)} | {"b": "1:5,2:-3"},
+    }
+    model = tagger.decode(tagger.encode(doc))
+    assert model.beam == 2 and model.classes == doc["classes"]
+    assert model._weights.get("b") == "1:5,2:-3"
+    assert all(model._weights.get(f) == row for f, row in doc["weights"].items())
+    assert model._weights.get("a") is None and model._weights.get("zzz") is None
+    assert model._row("f004") == ((1, 4),) and model._row("unknown") == ()
+    assert tagger.encode(doc) == tagger.encode(dict(reversed(list(doc.items()))))
+    assert model.tag(["the", "cat"]) == ["DT", "NN"]  # "b" favours NN
+
+
+def test_beam_of_one_is_greedy():
+    model = tagger.load_model()
+    words = "The committee said on Friday that it would review the plans for the new bridge .".split()
+    model.beam = 1
+    greedy = model.tag(words)
+    assert model.tag_beam(words, 1) == greedy
+
+
 def test_import_does_not_load_model():
     code = (
         "import sys, briefing, briefing.text.tagger as t, briefing.text.chunk;"
@@ -105,9 +133,9 @@ def test_import_does_not_load_model():
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-# Issue 3 asks for >= 0.945 (goal 0.95); the shipped weights reach 0.9429 on EWT dev. This floor
-# guards against regressions until a better model ships: raise it with the model.
-DEV_FLOOR = 0.942
+# Issue 3 asks for >= 0.945 (goal 0.95); the shipped weights (beam 3, two seeds mixed) reach
+# 0.9461 on EWT dev (0.9429 before). This floor guards against regressions: raise it with the model.
+DEV_FLOOR = 0.946
 
 
 def test_dev_accuracy_from_shipped_weights(shared_data):
