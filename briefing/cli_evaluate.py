@@ -246,11 +246,16 @@ def _print_table(console, fmt: EvalFormat, source: str, result, details: bool) -
         from rich.table import Table
         from rich.text import Text
 
-        table = Table(title=Text(heading), title_justify="left")
-        for i, h in enumerate(headers):
-            table.add_column(h, justify="left" if i < (2 if details else 1) else "right", no_wrap=True)
+        from rich import box
+
+        table = Table(title=Text(heading), title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
+        # To fit 80 columns: "auto F1" in one column, and "mean [low, high]" on two lines.
+        labels = 2 if details else 1
+        table.add_column(" ".join(headers[:labels]), no_wrap=True)
+        for h in headers[labels:]:
+            table.add_column(h, justify="right", no_wrap=True)
         for row in rows:
-            table.add_row(*(Text(c) for c in row))
+            table.add_row(Text(" ".join(row[:labels])), *(Text(c.replace(" [", "\n[", 1)) for c in row[labels:]))
         console.print(table)
         for note in notes:
             console.print(Text(f"note: {note}", style="dim"))
