@@ -251,7 +251,7 @@ def _print_table(console, fmt: EvalFormat, source: str, result, details: bool) -
         table = Table(title=Text(heading), title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
         # To fit 80 columns: "auto F1" in one column, and "mean [low, high]" on two lines.
         labels = 2 if details else 1
-        table.add_column(" ".join(headers[:labels]), no_wrap=True)
+        table.add_column(headers[0], no_wrap=True)
         for h in headers[labels:]:
             table.add_column(h, justify="right", no_wrap=True)
         for row in rows:
