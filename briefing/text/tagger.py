@@ -38,6 +38,8 @@ if TYPE_CHECKING:  # pragma: no cover
 MODEL_RESOURCE = "data/pos_en_ewt.json.gz"
 FORMAT = "briefing-pos/3"
 BLOCK = 32  # weight rows are stored sorted, in blocks of this many features parsed on first use
+_VECTOR_CACHE_MAX = 100_000  # dense rows kept (about 50 MB at most) before the cache is cleared
+_MISSING = object()
 _CACHE_MAX = 1_000_000  # parsed-row cache entries (hits and misses) before it is cleared
 
 START = ("-START-", "-START2-")
@@ -235,6 +237,7 @@ class Model:
         self.beam: int = data.get("beam", 1)
         self._weights = data["weights"] if weights is None else weights
         self._cache: dict[str, tuple] = {}
+        self._vectors: dict = {}
 
     def _row(self, feat: str) -> tuple:
         """The parsed row of `feat` ((class index, weight) pairs; () for an unknown feature)."""
@@ -256,10 +259,40 @@ class Model:
                 scores[c] += v
         return scores
 
+    def vector(self, feats: list[str], base=None):
+        """Scores of every class for `feats`, plus `base`, as a numpy int64 vector.
+
+        The same sums as :meth:`scores`, but each feature row is kept as a dense vector, so a
+        token costs one numpy sum instead of a Python loop over every (class, weight) pair.
+        """
+        import numpy as np
+
+        vectors = self._vectors
+        rows = []
+        for feat in feats:
+            v = vectors.get(feat, _MISSING)
+            if v is _MISSING:
+                row = self._cache.get(feat)
+                if row is None:
+                    row = self._row(feat)
+                v = None
+                if row:
+                    v = np.zeros(len(self.classes), dtype=np.int64)
+                    for c, w in row:
+                        v[c] += w
+                if len(vectors) >= _VECTOR_CACHE_MAX:
+                    vectors.clear()
+                vectors[feat] = v
+            if v is not None:
+                rows.append(v)
+        total = np.zeros(len(self.classes), dtype=np.int64) if base is None else base.copy()
+        if rows:
+            total += np.sum(rows, axis=0)
+        return total
+
     def predict(self, feats: list[str]) -> str:
-        scores = self.scores(feats, [0] * len(self.classes))
-        best = max(range(len(scores)), key=scores.__getitem__)
-        return self.classes[best]
+        scores = self.vector(feats)
+        return self.classes[int(scores.argmax())]  # the first best, as max() over the classes
 
     def tag(self, words: Sequence[str]) -> list[str]:
         if self.beam > 1:
@@ -278,10 +311,11 @@ class Model:
 
     def tag_beam(self, words: Sequence[str], k: int) -> list[str]:
         """Beam search over tag sequences; hypotheses with the same two last tags are merged."""
+        import numpy as np
+
         ctx = context(words, self.ambiguity)
         norm = ctx[0]
         classes = self.classes
-        n_classes = len(classes)
         # hypothesis: (score, tags tuple); the tuple's last two entries are the history.
         beam = [(0, (START[1], START[0]))]
         for i, word in enumerate(words):
@@ -289,7 +323,7 @@ class Model:
             if fixed:
                 cands = [(score, tags + (fixed,)) for score, tags in beam]
             else:
-                static = self.scores(static_features(i, ctx), [0] * n_classes)
+                static = self.vector(static_features(i, ctx))
                 low, amb = ctx[1], ctx[3]
                 lw = low[i + 2]
                 by_prev: dict[str, list[int]] = {}
@@ -306,10 +340,11 @@ class Model:
                             "t1a " + prev + " " + amb[i + 2],
                             "t1s3 " + prev + " " + lw[-3:],
                         ]
-                        base = by_prev[prev] = self.scores(feats, static[:])
-                    sc = self.scores(["t2 " + prev2, "t12 " + prev + " " + prev2], base[:])
-                    for c in sorted(range(n_classes), key=sc.__getitem__, reverse=True)[:k]:
-                        cands.append((score + sc[c], tags + (classes[c],)))
+                        base = by_prev[prev] = self.vector(feats, static)
+                    sc = self.vector(["t2 " + prev2, "t12 " + prev + " " + prev2], base)
+                    # The k best classes, ties to the lower index (as a stable sort would give).
+                    for c in np.argsort(-sc, kind="stable")[:k]:
+                        cands.append((score + int(sc[c]), tags + (classes[c],)))
             cands.sort(key=_rank)
             beam = []
             seen = set()
