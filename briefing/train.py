@@ -94,6 +94,21 @@ def make_ambiguity(sentences, min_count: int = AMBIGUITY_MIN_COUNT, min_share: f
     return out
 
 
+def _prepare(sentences):
+    """What both trainers start from: (tagdict, ambiguity classes, sorted tags, and for each
+    sentence (words, tagger context, which words are hapaxes trained without identity features))."""
+    tagdict = make_tagdict(sentences)
+    ambiguity = make_ambiguity(sentences)
+    counts = Counter(tg._lower(tg.normalize(w)) for sentence in sentences for w, _ in sentence)
+    classes = sorted({tag for sentence in sentences for _, tag in sentence})
+    contexts = []
+    for sentence in sentences:
+        words = [w for w, _ in sentence]
+        ctx = tg.context(words, ambiguity)
+        contexts.append((words, ctx, [counts[lw] <= HAPAX for lw in ctx[1][2:-2]]))
+    return tagdict, ambiguity, classes, contexts
+
+
 def train_pos(
     sentences, iterations: int = ITERATIONS, seed: int = SEED, log=print, on_iteration=None, min_count: int = MIN_FEATURE_COUNT
 ):
@@ -106,20 +121,12 @@ def train_pos(
     """
     from nltk.tag.perceptron import AveragedPerceptron
 
-    tagdict = make_tagdict(sentences)
-    ambiguity = make_ambiguity(sentences)
-    counts = Counter(tg._lower(tg.normalize(w)) for sentence in sentences for w, _ in sentence)
+    tagdict, ambiguity, classes, contexts = _prepare(sentences)
     perceptron = AveragedPerceptron()
-    classes = sorted({tag for sentence in sentences for _, tag in sentence})
     perceptron.classes = set(classes)  # ties broken by label inside predict: order-free
     rng = random.Random(seed)
     order = list(range(len(sentences)))
-    prepared = []
-    for sentence in sentences:
-        words = [w for w, _ in sentence]
-        ctx = tg.context(words, ambiguity)
-        rare = [counts[lw] <= HAPAX for lw in ctx[1][2:-2]]
-        prepared.append((words, [t for _, t in sentence], ctx, rare))
+    prepared = [(words, [t for _, t in sentence], ctx, rare) for sentence, (words, ctx, rare) in zip(sentences, contexts)]
     allowed = None
     if min_count > 1:
         seen: Counter = Counter()
@@ -211,20 +218,14 @@ def train_pos_beam(
     Huang et al. 2012), add the gold prefix's features and subtract the best hypothesis's.
     Returns the same tuple as :func:`train_pos`."""
 
-    tagdict = make_tagdict(sentences)
-    ambiguity = make_ambiguity(sentences)
-    counts = Counter(tg._lower(tg.normalize(w)) for sentence in sentences for w, _ in sentence)
-    classes = sorted({tag for sentence in sentences for _, tag in sentence})
+    tagdict, ambiguity, classes, contexts = _prepare(sentences)
     index = {c: i for i, c in enumerate(classes)}
     n_classes = len(classes)
     start = (tg.START[1], tg.START[0])
     rng = random.Random(seed)
     order = list(range(len(sentences)))
     prepared = []
-    for sentence in sentences:
-        words = [w for w, _ in sentence]
-        ctx = tg.context(words, ambiguity)
-        rare = [counts[lw] <= HAPAX for lw in ctx[1][2:-2]]
+    for sentence, (words, ctx, rare) in zip(sentences, contexts):
         fixed = [tg._DIRECTED.get(w) or tagdict.get(ctx[0][i]) for i, w in enumerate(words)]
         oracle = [f or t for f, (_, t) in zip(fixed, sentence)]
         static = []
