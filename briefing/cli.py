@@ -9,18 +9,82 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from . import __version__
 from .cli_evaluate import evaluate_command
 from .errors import BriefingError, ExitCode
 
+# Click's exceptions, from the Click that Typer runs on (recent Typer vendors its own copy of Click).
+_click_errors = sys.modules[typer.BadParameter.__module__]
+
+
+@contextmanager
+def _one_line_errors(ctx: typer.Context | None = None) -> Iterator[None]:
+    """Print a Click error (usage error, bad value, ...) as one line on stderr, exit with its code.
+
+    ``ctx`` is the group's context, to name the subcommand when Click's error carries no context
+    (``Option '--format' requires an argument.``). Help is not an error: ``--help`` exits through
+    an ``Exit`` and ``no_args_is_help`` prints the help itself, so both pass through.
+    """
+    try:
+        yield
+    except _click_errors.ClickException as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # the help is already printed (Click >= 8.2)
+            raise
+        _error_line(exc, ctx)
+        raise typer.Exit(exc.exit_code) from None
+
+
+def _error_line(exc, group_ctx: typer.Context | None) -> None:
+    """``briefing: error: MESSAGE; see 'briefing COMMAND --help'``: Click's message, made inert."""
+    from .render.safe import one_line
+
+    # One line, control characters made visible; Click's text, never parsed as Rich markup.
+    message = one_line(exc.format_message()).replace("\u2028", " ").replace("\u2029", " ").strip()
+    if message.endswith(".") and not message.endswith(".."):
+        message = message[:-1]
+    line = f"briefing: error: {message}"
+    if isinstance(exc, _click_errors.UsageError):
+        ctx = exc.ctx
+        if ctx is not None:
+            path = ctx.command_path
+        elif group_ctx is not None and group_ctx.invoked_subcommand:
+            path = f"{group_ctx.command_path} {group_ctx.invoked_subcommand}"
+        else:
+            path = group_ctx.command_path if group_ctx is not None else "briefing"
+        line += f"; see '{one_line(path)} --help'"
+    try:
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):  # stderr closed or gone: the exit code still tells
+        pass
+
+
+class _Group(TyperGroup):
+    """Typer's group, with every usage error as ONE line on stderr (exit 2) instead of Typer's Rich
+    box; ``--help`` stays Typer's Rich help. Errors of the subcommands (parsing their options,
+    validating values in the command) all surface in the group's ``invoke``."""
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        with _one_line_errors():
+            return super().make_context(info_name, args, parent=parent, **extra)
+
+    def invoke(self, ctx):
+        with _one_line_errors(ctx):
+            return super().invoke(ctx)
+
+
 app = typer.Typer(
     name="briefing",
+    cls=_Group,
     help="Offline news briefings: extractive summaries and key facts from articles.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
