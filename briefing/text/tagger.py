@@ -39,8 +39,9 @@ MODEL_RESOURCE = "data/pos_en_ewt.json.gz"
 FORMAT = "briefing-pos/3"
 BLOCK = 32  # weight rows are stored sorted, in blocks of this many features parsed on first use
 _VECTOR_CACHE_MAX = 100_000  # dense rows kept (about 50 MB at most) before the cache is cleared
+_WORD_CACHE_MAX = 50_000  # token texts whose word-feature sums are kept (about 35 MB at most)
 _MISSING = object()
-_CACHE_MAX = 1_000_000  # parsed-row cache entries (hits and misses) before it is cleared
+_CACHE_MAX = 1_000_000  # cache entries, rows and unknown features, before it is cleared
 
 START = ("-START-", "-START2-")
 END = ("-END-", "-END2-")
@@ -112,18 +113,9 @@ def context(words: Sequence[str], ambiguity: dict[str, str]):
     return norm, low, shapes, amb, _sentence_case(norm)
 
 
-def static_features(i: int, ctx) -> list[str]:
-    """Feature strings for token `i` that do not depend on the previous tags.
-
-    `ctx` is :func:`context` of the sentence; its word lists are padded with two start and two
-    end symbols (token i is at index ``i + 2``).
-    """
-    norm, low, shapes, amb, sc = ctx
-    w = norm[i]
-    lw = low[i + 2]
-    shape = shapes[i]
-    n = len(shapes)
-    first = w[:1]
+def word_features(w: str, lw: str, shape: str, amb: str) -> list[str]:
+    """Feature strings that depend on the token alone: its normalised form `w`, lower form `lw`
+    (:func:`_lower`), :func:`_shape` and ambiguity class. Their sum is cached per word form."""
     feats = [
         "b",
         "w " + lw,
@@ -132,10 +124,39 @@ def static_features(i: int, ctx) -> list[str]:
         "s2 " + lw[-2:],
         "s3 " + lw[-3:],
         "s4 " + lw[-4:],
+        "s5 " + lw[-5:],
         "p1 " + lw[:1],
         "p2 " + lw[:2],
         "p3 " + lw[:3],
         "p4 " + lw[:4],
+        "a " + amb,
+        "len " + str(min(len(w), 9)),
+    ]
+    if w[:1].isupper():
+        feats.append("W " + w)
+        if w.isupper() and len(w) > 1:
+            feats.append("allcap")
+    if "-" in w and len(w) > 1:
+        feats.append("hy")
+        parts = w.lower().split("-")
+        feats.append("hy " + parts[-1][-4:])
+        feats.append("hy1 " + parts[0])
+        feats.append("hyl " + parts[-1])
+        feats.append("hys " + parts[0][-3:] + " " + parts[-1][-3:])
+    if any(ch.isdigit() for ch in w):
+        feats.append("dig")
+    return feats
+
+
+def context_features(i: int, ctx) -> list[str]:
+    """Feature strings for token `i` that depend on its neighbours, its position or the sentence
+    (but not on the previous tags). `ctx` is :func:`context` of the sentence."""
+    norm, low, shapes, amb, sc = ctx
+    w = norm[i]
+    lw = low[i + 2]
+    n = len(shapes)
+    first = w[:1]
+    feats = [
         "w-1 " + low[i + 1],
         "w-2 " + low[i],
         "w+1 " + low[i + 3],
@@ -146,38 +167,34 @@ def static_features(i: int, ctx) -> list[str]:
         "s3+1 " + low[i + 3][-3:],
         "sh-1 " + (shapes[i - 1] if i else "^"),
         "sh+1 " + (shapes[i + 1] if i + 1 < n else "$"),
-        "a " + amb[i + 2],
         "a+1 " + amb[i + 3],
         "a+2 " + amb[i + 4],
         "aa+1 " + amb[i + 2] + " " + amb[i + 3],
-        "s5 " + lw[-5:],
         "p3+1 " + low[i + 3][:3],
         "wa+1 " + lw + " " + amb[i + 3],
         "w-1ww+1 " + low[i + 1] + " " + lw + " " + low[i + 3],
-        "len " + str(min(len(w), 9)),
     ]
     capf = ("C" if i else "C0") if first.isupper() else "l" if first.isalpha() else "o"
     feats.append("sc " + sc + " " + capf)
     feats.append("sca " + sc + " " + capf + " " + amb[i + 2])
     if first.isupper():
-        feats.append("W " + w)
         feats.append("cap" if i else "cap0")
-        if w.isupper() and len(w) > 1:
-            feats.append("allcap")
     elif i == 0:
         feats.append("low0")
-    if "-" in w and len(w) > 1:
-        feats.append("hy")
-        parts = w.lower().split("-")
-        feats.append("hy " + parts[-1][-4:])
-        feats.append("hy1 " + parts[0])
-        feats.append("hyl " + parts[-1])
-        feats.append("hys " + parts[0][-3:] + " " + parts[-1][-3:])
-    if any(ch.isdigit() for ch in w):
-        feats.append("dig")
     if i + 1 == n:
         feats.append("last")
     return feats
+
+
+def static_features(i: int, ctx) -> list[str]:
+    """Feature strings for token `i` that do not depend on the previous tags: its
+    :func:`word_features` and :func:`context_features`.
+
+    `ctx` is :func:`context` of the sentence; its word lists are padded with two start and two
+    end symbols (token i is at index ``i + 2``).
+    """
+    norm, low, shapes, amb, _sc = ctx
+    return word_features(norm[i], low[i + 2], shapes[i], amb[i + 2]) + context_features(i, ctx)
 
 
 def history_features(i: int, ctx, prev: str, prev2: str) -> list[str]:
@@ -236,58 +253,49 @@ class Model:
         self.ambiguity: dict[str, str] = data["ambiguity"]
         self.beam: int = data.get("beam", 1)
         self._weights = data["weights"] if weights is None else weights
-        self._cache: dict[str, tuple] = {}
+        # feature -> dense int64 row over the classes, or None for a feature the model lacks
         self._vectors: dict = {}
+        self._dense_count = 0
+        self._word_cache: dict[str, tuple] = {}
+        self._transitions: dict[tuple[str, str], object] = {}
 
     def _row(self, feat: str) -> tuple:
         """The parsed row of `feat` ((class index, weight) pairs; () for an unknown feature)."""
         raw = self._weights.get(feat)
-        row = tuple((int(c), int(v)) for c, v in (p.split(":") for p in raw.split(","))) if raw else ()
-        if len(self._cache) >= _CACHE_MAX:
-            self._cache.clear()
-        self._cache[feat] = row
-        return row
+        return tuple((int(c), int(v)) for c, v in (p.split(":") for p in raw.split(","))) if raw else ()
 
-    def scores(self, feats: list[str], scores: list[int]) -> list[int]:
-        """Add the rows of `feats` to `scores` (in place) and return it."""
-        cache = self._cache
-        for feat in feats:
-            row = cache.get(feat)
-            if row is None:
-                row = self._row(feat)
-            for c, v in row:
-                scores[c] += v
-        return scores
+    def _dense(self, feat: str):
+        """The row of `feat` as a dense int64 vector over the classes (None for an unknown
+        feature); built once per feature and cached. The cache is cleared in place (callers
+        may hold its ``get``) when it holds :data:`_VECTOR_CACHE_MAX` rows or
+        :data:`_CACHE_MAX` entries."""
+        v = self._vectors.get(feat, _MISSING)
+        if v is _MISSING:
+            import numpy as np
 
-    def vector(self, feats: list[str], base=None):
-        """Scores of every class for `feats`, plus `base`, as a numpy int64 vector.
+            row = self._row(feat)
+            v = None
+            if row:
+                v = np.zeros(len(self.classes), dtype=np.int64)
+                for c, w in row:
+                    v[c] += w
+            if self._dense_count >= _VECTOR_CACHE_MAX or len(self._vectors) >= _CACHE_MAX:
+                self._vectors.clear()
+                self._dense_count = 0
+            self._vectors[feat] = v
+            self._dense_count += v is not None
+        return v
 
-        The same sums as :meth:`scores`, but each feature row is kept as a dense vector, so a
-        token costs one numpy sum instead of a Python loop over every (class, weight) pair.
-        """
+    def vector(self, feats: list[str]):
+        """Scores of every class for `feats`: the sum of their rows, a numpy int64 vector of
+        shape (classes,)."""
         import numpy as np
 
-        vectors = self._vectors
-        rows = []
+        total = np.zeros(len(self.classes), dtype=np.int64)
         for feat in feats:
-            v = vectors.get(feat, _MISSING)
-            if v is _MISSING:
-                row = self._cache.get(feat)
-                if row is None:
-                    row = self._row(feat)
-                v = None
-                if row:
-                    v = np.zeros(len(self.classes), dtype=np.int64)
-                    for c, w in row:
-                        v[c] += w
-                if len(vectors) >= _VECTOR_CACHE_MAX:
-                    vectors.clear()
-                vectors[feat] = v
+            v = self._dense(feat)
             if v is not None:
-                rows.append(v)
-        total = np.zeros(len(self.classes), dtype=np.int64) if base is None else base.copy()
-        if rows:
-            total += np.sum(rows, axis=0)
+                total += v
         return total
 
     def predict(self, feats: list[str]) -> str:
@@ -309,53 +317,151 @@ class Model:
             prev2, prev = prev, tag
         return out
 
-    def tag_beam(self, words: Sequence[str], k: int) -> list[str]:
-        """Beam search over tag sequences; hypotheses with the same two last tags are merged."""
+    def _word(self, word: str) -> tuple:
+        """(normalised form, lower form, shape, ambiguity class, sum of the rows of its
+        :func:`word_features` as an int64 vector) of a token, cached per token text."""
+        info = self._word_cache.get(word)
+        if info is None:
+            import numpy as np
+
+            w = normalize(word)
+            lw = _lower(w)
+            shape = _shape(w)
+            amb = self.ambiguity.get(lw, "?")
+            total = np.zeros(len(self.classes), dtype=np.int64)
+            for feat in word_features(w, lw, shape, amb):
+                v = self._dense(feat)
+                if v is not None:
+                    total += v
+            info = (w, lw, shape, amb, total)
+            if len(self._word_cache) >= _WORD_CACHE_MAX:
+                self._word_cache.clear()
+            self._word_cache[word] = info
+        return info
+
+    def _context(self, words: Sequence[str]):
+        """(:func:`context` of the sentence, the word-feature vector of each token), from the
+        per-token cache."""
+        infos = [self._word(w) for w in words]
+        norm = [info[0] for info in infos]
+        low = [*START, *(info[1] for info in infos), *END]
+        shapes = [info[2] for info in infos]
+        amb = [*START, *(info[3] for info in infos), *END]
+        return (norm, low, shapes, amb, _sentence_case(norm)), [info[4] for info in infos]
+
+    def _static_scores(self, positions: list[int], ctx, word_rows):
+        """Scores of the static features of the tokens at `positions`: an int64 array of shape
+        (len(positions), classes). `word_rows[i]` is the cached sum of token i's word features;
+        the context features are summed here, in one numpy reduction per sentence."""
         import numpy as np
 
-        ctx = context(words, self.ambiguity)
-        norm = ctx[0]
+        dense = self._dense
+        get = self._vectors.get
+        rows = []
+        append = rows.append
+        starts = []
+        for i in positions:
+            starts.append(len(rows))
+            append(word_rows[i])
+            for feat in context_features(i, ctx):
+                v = get(feat, _MISSING)
+                if v is _MISSING:
+                    v = dense(feat)
+                if v is not None:
+                    append(v)
+        return np.add.reduceat(np.array(rows), starts, axis=0)
+
+    def _transition(self, prev: str, prev2: str):
+        """Sum of the rows of the history features that depend on the previous tags only
+        ("t1", "t2", "t12"), cached per (prev, prev2); None when the model has none."""
+        key = (prev, prev2)
+        total = None
+        for feat in ("t1 " + prev, "t2 " + prev2, "t12 " + prev + " " + prev2):
+            v = self._dense(feat)
+            if v is not None:
+                total = v.copy() if total is None else total + v
+        self._transitions[key] = total
+        return total
+
+    def tag_beam(self, words: Sequence[str], k: int) -> list[str]:
+        """Beam search over tag sequences; hypotheses with the same two last tags are merged.
+
+        Scores are integer sums, so the order in which feature rows are added does not change
+        them: the static rows of a sentence are summed in one numpy call, the history rows that
+        depend on the token once per distinct previous tag, and those that depend on the previous
+        tags alone come from a cache.
+        """
+        import numpy as np
+
+        ctx, word_rows = self._context(words)
+        norm, low, amb = ctx[0], ctx[1], ctx[3]
         classes = self.classes
-        # hypothesis: (score, tags tuple); the tuple's last two entries are the history.
-        beam = [(0, (START[1], START[0]))]
-        for i, word in enumerate(words):
-            fixed = _DIRECTED.get(word) or self.tagdict.get(norm[i])
-            if fixed:
-                cands = [(score, tags + (fixed,)) for score, tags in beam]
+        dense = self._dense
+        get = self._vectors.get  # (the cache is cleared in place, never replaced)
+        transitions = self._transitions
+        fixed = [_DIRECTED.get(word) or self.tagdict.get(norm[i]) for i, word in enumerate(words)]
+        positions = [i for i, tag in enumerate(fixed) if not tag]
+        static = self._static_scores(positions, ctx, word_rows) if positions else None
+        row_of = {i: r for r, i in enumerate(positions)}
+        # hypothesis: (score, prev2, prev, path); path is (tag, parent path), a linked list, so
+        # that extending a hypothesis does not copy its tags.
+        beam = [(0, START[1], START[0], None)]  # prev2, prev as the trainer pads them
+        for i in range(len(words)):
+            tag = fixed[i]
+            if tag:
+                cands = [(score, prev, tag, (tag, path)) for score, _prev2, prev, path in beam]
             else:
-                static = self.vector(static_features(i, ctx))
-                low, amb = ctx[1], ctx[3]
                 lw = low[i + 2]
-                by_prev: dict[str, list[int]] = {}
-                cands = []
-                for score, tags in beam:
-                    prev, prev2 = tags[-1], tags[-2]
+                keys = (" " + lw, " " + low[i + 3], " " + amb[i + 2], " " + lw[-3:])
+                base_row = static[row_of[i]]
+                by_prev: dict[str, object] = {}
+                rows = []
+                for _score, prev2, prev, _path in beam:
                     base = by_prev.get(prev)
                     if base is None:
-                        # the history features of history_features() that do not involve prev2
-                        feats = [
-                            "t1 " + prev,
-                            "t1w " + prev + " " + lw,
-                            "t1w+1 " + prev + " " + low[i + 3],
-                            "t1a " + prev + " " + amb[i + 2],
-                            "t1s3 " + prev + " " + lw[-3:],
-                        ]
-                        base = by_prev[prev] = self.vector(feats, static)
-                    sc = self.vector(["t2 " + prev2, "t12 " + prev + " " + prev2], base)
-                    # The k best classes, ties to the lower index (as a stable sort would give).
-                    for c in np.argsort(-sc, kind="stable")[:k]:
-                        cands.append((score + int(sc[c]), tags + (classes[c],)))
+                        # the history features that depend on the token and the previous tag
+                        base = base_row
+                        for feat in (
+                            "t1w " + prev + keys[0],
+                            "t1w+1 " + prev + keys[1],
+                            "t1a " + prev + keys[2],
+                            "t1s3 " + prev + keys[3],
+                        ):
+                            v = get(feat, _MISSING)
+                            if v is _MISSING:
+                                v = dense(feat)
+                            if v is not None:
+                                base = base + v
+                        by_prev[prev] = base
+                    trans = transitions.get((prev, prev2), _MISSING)
+                    if trans is _MISSING:
+                        trans = self._transition(prev, prev2)
+                    rows.append(base if trans is None else base + trans)
+                scores = np.array(rows)
+                # The k best classes of each hypothesis, ties to the lower index (a stable sort).
+                best = np.argsort(-scores, axis=1, kind="stable")[:, :k].tolist()
+                values = scores.tolist()
+                cands = []
+                for (score, _prev2, prev, path), top, vals in zip(beam, best, values):
+                    for c in top:
+                        tag = classes[c]
+                        cands.append((score + vals[c], prev, tag, (tag, path)))
             cands.sort(key=_rank)
             beam = []
             seen = set()
             for cand in cands:
-                state = cand[1][-2:]
+                state = (cand[1], cand[2])
                 if state not in seen:
                     seen.add(state)
                     beam.append(cand)
                     if len(beam) == k:
                         break
-        return list(beam[0][1][2:])
+        tags = []
+        path = beam[0][3]
+        while path is not None:
+            tags.append(path[0])
+            path = path[1]
+        return tags[::-1]
 
 
 def _rank(cand):
