@@ -6,7 +6,8 @@ Two halves, so that the parent process only *lists* inputs and the workers *read
   (a directory is walked as the stream is consumed; a JSON Lines file is read line by line).
   It never reads a file's content, except stdin and the lines of ``--jsonl`` and ``--from-list``.
 - :func:`load` reads one source (file, URL, stdin bytes or JSON record) and returns a
-  :class:`Loaded`: the text, and the title and metadata when the input gives them (HTML).
+  :class:`Loaded`: the text, and the title and metadata when the input gives them (HTML,
+  Markdown).
 
 Every failure of one input is an :class:`~briefing.errors.InputError`; a source that is known
 to be bad while listing (a missing ``--jsonl`` file, a folder that cannot be listed, a JSON Lines
@@ -26,14 +27,19 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from .errors import InputError
 from .fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, is_url, url_scheme
 from .reader import os_error_message, replace_surrogates, too_large
 
+if TYPE_CHECKING:
+    from .html import Page
+
 STDIN = "-"
 DEFAULT_GLOBS = ("*.txt", "*.text", "*.md", "*.markdown", "*.html", "*.htm")
+_MARKDOWN_EXTENSIONS = (".md", ".markdown")
+_MARKDOWN_CONTENT_TYPES = ("text/markdown", "text/x-markdown")  # RFC 7763, and the older label
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,10 +74,11 @@ class ReadOptions:
 
 @dataclass(frozen=True, slots=True)
 class Loaded:
-    """A read input: `text` is the article body (for HTML, the extracted main text, paragraphs
-    separated by blank lines), `title` the title known from the input's markup (else None, and
-    the title is found in the text), `metadata` date/author/site when the input gives them,
-    `id` a JSON Lines record's id, `warnings` what reading changed (invalid bytes replaced)."""
+    """A read input: `text` is the article body (for HTML and Markdown, the extracted main
+    text, paragraphs separated by blank lines), `title` the title known from the input's markup
+    (else None, and the title is found in the text), `metadata` date/author/site when the input
+    gives them, `id` a JSON Lines record's id, `warnings` what reading changed (invalid bytes
+    replaced)."""
 
     text: str
     title: str | None = None
@@ -229,8 +236,11 @@ def _records(path: str, *, stdin: BinaryIO | None, read_data: bool, max_bytes: i
 
 def load(source: Source, options: ReadOptions | None = None) -> Loaded:
     """Read one source: bytes from its file, URL, stdin or record; HTML (recognised by
-    extension, Content-Type or content) through :mod:`briefing.html`, other text decoded as is.
-    Raises InputError (with a one-line message) for anything that cannot give an article."""
+    extension, Content-Type or content) through :mod:`briefing.html`; Markdown (a ``.md`` or
+    ``.markdown`` file, a ``text/markdown`` response) decoded, then through
+    :mod:`briefing.markdown` (title, paragraphs and front matter, as for a page); other text
+    decoded as is. Raises InputError (with a one-line message) for anything that cannot give an
+    article."""
     from . import html
     from .reader import decode, read_bytes
 
@@ -244,6 +254,7 @@ def load(source: Source, options: ReadOptions | None = None) -> Loaded:
     url = None
     header_charset = None
     declared_html = False
+    markdown = False
     if source.kind == "url":
         if not is_url(source.name):
             raise InputError(f"unsupported URL scheme {url_scheme(source.name)!r}: only http and https")
@@ -252,15 +263,18 @@ def load(source: Source, options: ReadOptions | None = None) -> Loaded:
         fetched = fetch(source.name, timeout=options.timeout, max_bytes=options.max_bytes)
         data, url, header_charset = fetched.data, fetched.url, fetched.charset
         declared_html = fetched.content_type in html.HTML_CONTENT_TYPES
+        markdown = fetched.content_type in _MARKDOWN_CONTENT_TYPES
     elif source.kind == "stdin":
         data = source.data if source.data is not None else read_bytes(STDIN, max_bytes=options.max_bytes)
     else:
         data = read_bytes(source.name, max_bytes=options.max_bytes)
         declared_html = source.name.lower().endswith(html.HTML_EXTENSIONS)
+        markdown = source.name.lower().endswith(_MARKDOWN_EXTENSIONS)
     if not data.strip():
         raise InputError("empty article")
     notes: list[str] = []
-    markdown = source.kind == "path" and source.name.lower().endswith((".md", ".markdown"))
+    # Markdown is HTML only when it is a whole page (<html>, <body>...): an inline <div> or <p>
+    # in Markdown is still Markdown.
     if declared_html or html.looks_like_html(data, strict=markdown):
         markup = html.decode_html(data, encoding=options.encoding, header_charset=header_charset, notes=notes)
         return _from_html(markup, url, notes=notes)
@@ -273,13 +287,22 @@ def load(source: Source, options: ReadOptions | None = None) -> Loaded:
         text = decode(data, encoding=options.encoding, notes=notes)
     if not text.strip():
         raise InputError("empty article")
+    if markdown:
+        from . import markdown as md  # here, not at the top: only Markdown inputs load markdown-it
+
+        return _from_page(md.extract(text), notes=notes)
     return Loaded(text=text, warnings=tuple(notes))
 
 
 def _from_html(markup: str, url: str | None, *, id: str | None = None, notes: list[str] | None = None) -> Loaded:
     from . import html
 
-    page = html.extract(markup, url=url)
+    return _from_page(html.extract(markup, url=url), id=id, notes=notes)
+
+
+def _from_page(page: Page, *, id: str | None = None, notes: list[str] | None = None) -> Loaded:
+    """A Loaded from an extracted :class:`~briefing.html.Page` (an HTML page's or a Markdown
+    file's): the paragraphs joined by blank lines, the title and metadata set apart."""
     return Loaded(
         text="\n\n".join(page.paragraphs),
         title=page.title,

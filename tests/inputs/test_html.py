@@ -173,5 +173,5 @@ def test_markdown_with_inline_html_stays_text(tmp_path, validate_json):
     notes = tmp_path / "notes.md"
     notes.write_text('<div align="center">Weekly notes</div>\n\nThe board met on Monday and approved the plan. Work starts soon.\n', encoding="utf-8")
     doc = validate_json(invoke("summarize", notes, "-f", "json").stdout)[0]
-    assert doc["text"].startswith('<div align="center">')
+    assert doc["text"] == "The board met on Monday and approved the plan. Work starts soon."  # Markdown: the HTML block is left out
     assert looks_like_html(b'<div align="center">x</div>') and not looks_like_html(b'<div align="center">x</div>', strict=True)
