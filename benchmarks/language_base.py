@@ -3,7 +3,7 @@
 Usage: python benchmarks/language_base.py [--no-test]
 Data: $BRIEFING_DATA or ../shared/data (pos/en_ewt-ud-{dev,test}.conllu); skips when absent.
 Accuracy is per token against the Penn Treebank XPOS column, from the shipped weights
-(briefing/data/pos_en_ewt.json.gz). Load time is measured in a fresh interpreter.
+(briefing/data/pos_en_ewt.bin.gz). Load time is measured in a fresh interpreter.
 """
 
 from __future__ import annotations

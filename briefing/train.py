@@ -2,7 +2,7 @@
 
 Usage::
 
-    python -m briefing.train pos --data ../shared/data/pos --out briefing/data/pos_en_ewt.json.gz
+    python -m briefing.train pos --data ../shared/data/pos --out briefing/data/pos_en_ewt.bin.gz
 
 ``pos`` trains a structured averaged perceptron with beam search (``--beam``, max-violation
 updates; `train_pos_beam`) — or, with ``--beam 1``, NLTK's greedy averaged perceptron
@@ -421,7 +421,7 @@ def main(argv=None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     pos = sub.add_parser("pos", help="train the part-of-speech tagger on UD English-EWT")
     pos.add_argument("--data", required=True, help="directory holding en_ewt-ud-{train,dev}.conllu")
-    pos.add_argument("--out", default="briefing/data/pos_en_ewt.json.gz")
+    pos.add_argument("--out", default="briefing/data/pos_en_ewt.bin.gz")
     pos.add_argument("--iterations", type=int, default=ITERATIONS)
     pos.add_argument("--seed", type=int, nargs="+", default=SEEDS, help="shuffling seeds; several: their models are averaged")
     pos.add_argument("--prune", type=float, default=PRUNE)

@@ -3,19 +3,17 @@
 The model is a structured averaged perceptron with beam search (Collins & Roark 2004; trained with
 max-violation updates, Huang et al. 2012) over the feature set defined here, trained by
 :mod:`briefing.train` (which can also train NLTK's greedy `AveragedPerceptron`; a file without a
-``beam`` field is decoded greedily). Its weights ship as ``briefing/data/pos_en_ewt.json.gz``
+``beam`` field is decoded greedily). Its weights ship as ``briefing/data/pos_en_ewt.bin.gz``
 (CC BY-SA 4.0, derived from UD English-EWT; see ``pos_en_ewt.LICENSE.txt``); NLTK's data
 directory is never read.
 
-File layout (see :func:`encode`): gzip'd UTF-8 text whose first line is a JSON header (sorted
-keys): ``classes`` (sorted tag list), ``tagdict`` (frequent unambiguous word -> tag),
-``ambiguity`` (lower-cased word -> the tags it takes in training, a feature), ``beam`` (width; 1
-or absent: greedy) and ``scale``. The feature rows follow, sorted by feature and cut into blocks
-of :data:`BLOCK`: a line of the blocks' first features, then the blocks, each a run of
-``feature<TAB>class:weight,class:weight`` lines, with the class as an index into ``classes`` and
-the weight an integer in units of 1/``scale``. Loading (done once, on the first call to
-:func:`tag`) only splits the text into blocks; a block is parsed when one of its features is
-first looked up (bisecting the first features), and each row is parsed once.
+File layout (see :func:`encode`): gzip'd; a first line of JSON header (sorted keys):
+``classes`` (sorted tag list), ``tagdict`` (frequent unambiguous word -> tag), ``ambiguity``
+(lower-cased word -> the tags it takes in training, a feature), ``beam`` (width; 1 or absent:
+greedy), ``scale`` and the sizes of what follows: the sorted feature strings, then their weight
+rows as CSR arrays (integer weights in units of 1/``scale``). Loading (done once, on the first
+call to :func:`tag`) builds a feature -> row dict and one dense int32 weight matrix, so that
+scoring a token is a gather and a sum.
 
 Input tokens are NLTK Treebank-style (`briefing.text.segment.tokenize`). Typographic quotes and
 apostrophes are normalised for the features (“ ” « » `` '' -> ", ’ -> ', — – -> --), and a
@@ -24,7 +22,6 @@ directional quote always gets its Penn tag (“ -> ``, ” -> '').
 
 from __future__ import annotations
 
-import bisect
 import gzip
 import json
 from collections.abc import Sequence
@@ -35,13 +32,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from ..document import Sentence
 
-MODEL_RESOURCE = "data/pos_en_ewt.json.gz"
-FORMAT = "briefing-pos/3"
-BLOCK = 32  # weight rows are stored sorted, in blocks of this many features parsed on first use
-_VECTOR_CACHE_MAX = 100_000  # dense rows kept (about 50 MB at most) before the cache is cleared
+MODEL_RESOURCE = "data/pos_en_ewt.bin.gz"
+FORMAT = "briefing-pos/4"
 _WORD_CACHE_MAX = 50_000  # token texts whose word-feature sums are kept (about 35 MB at most)
-_MISSING = object()
-_CACHE_MAX = 1_000_000  # cache entries, rows and unknown features, before it is cleared
 
 START = ("-START-", "-START2-")
 END = ("-END-", "-END2-")
@@ -217,92 +210,64 @@ def features(i: int, ctx, prev: str, prev2: str) -> list[str]:
     return static_features(i, ctx) + history_features(i, ctx, prev, prev2)
 
 
-class _Blocks:
-    """Feature rows of a model file: sorted, in blocks of :data:`BLOCK` features that are parsed
-    on first access (found by bisecting the blocks' first features)."""
-
-    def __init__(self, index: str, body: str) -> None:
-        self.firsts = index.split("\t")
-        self.parts: list = body.split("\x1d")
-        if len(self.parts) != len(self.firsts):
-            raise ValueError("corrupt POS model: block index does not match the blocks")
-
-    def get(self, feat: str):
-        b = bisect.bisect_right(self.firsts, feat) - 1
-        if b < 0:
-            return None
-        part = self.parts[b]
-        if type(part) is str:
-            part = dict(rec.split("\t", 1) for rec in part.split("\n"))
-            self.parts[b] = part
-        return part.get(feat)
-
-
 class Model:
-    """Loaded weights: tag dictionary, classes and lazily parsed feature rows.
+    """A loaded tagger: tag dictionary, ambiguity classes, classes and the weight matrix.
 
-    `data` is the file's header; `weights` maps feature -> row string (a dict, or the lazily
-    parsed blocks of a model file); when omitted, ``data["weights"]`` is used.
+    `data` is the file's header (or a whole document as :mod:`briefing.train` exports it);
+    `weights` maps feature -> row string ``"class:weight,..."`` and defaults to
+    ``data["weights"]``; `arrays` (from :func:`decode`) gives the rows as sorted features and
+    CSR arrays instead. The weights are held as one dense int32 matrix of shape
+    (features + 1, classes), about 30 MB for the shipped model, whose last row is zeros (the row
+    of an unknown feature), so that a token's score is a gather and a sum. Raises ValueError
+    for an unknown format or inconsistent rows.
     """
 
-    def __init__(self, data: dict, weights=None) -> None:
+    def __init__(self, data: dict, weights: dict | None = None, *, arrays=None) -> None:
+        import numpy as np
+
         if data.get("format") != FORMAT:
             raise ValueError(f"unknown POS model format {data.get('format')!r}")
         self.classes: list[str] = data["classes"]
         self.tagdict: dict[str, str] = data["tagdict"]
         self.ambiguity: dict[str, str] = data["ambiguity"]
         self.beam: int = data.get("beam", 1)
-        self._weights = data["weights"] if weights is None else weights
-        # feature -> dense int64 row over the classes, or None for a feature the model lacks
-        self._vectors: dict = {}
-        self._dense_count = 0
+        n_classes = len(self.classes)
+        if arrays is None:
+            arrays = _arrays(data["weights"] if weights is None else weights, n_classes)
+        feats, indptr, cls, wts = arrays
+        n = len(feats)
+        if (
+            len(indptr) != n + 1 or indptr[0] != 0 or indptr[-1] != len(cls) or len(cls) != len(wts)
+            or bool(np.any(np.diff(indptr) < 0)) or (len(cls) and int(cls.max()) >= n_classes)
+        ):
+            raise ValueError("corrupt POS model: inconsistent weight rows")
+        self._index: dict[str, int] = dict(zip(feats, range(n)))
+        self._unknown = n  # the zero row
+        matrix = np.zeros((n + 1, n_classes), dtype=np.int32)
+        matrix[np.repeat(np.arange(n), np.diff(indptr)), cls] = wts
+        self._matrix = matrix
         self._word_cache: dict[str, tuple] = {}
         self._transitions: dict[tuple[str, str], object] = {}
 
-    def _row(self, feat: str) -> tuple:
-        """The parsed row of `feat` ((class index, weight) pairs; () for an unknown feature)."""
-        raw = self._weights.get(feat)
-        return tuple((int(c), int(v)) for c, v in (p.split(":") for p in raw.split(","))) if raw else ()
-
-    def _dense(self, feat: str):
-        """The row of `feat` as a dense int64 vector over the classes (None for an unknown
-        feature); built once per feature and cached. The cache is cleared in place (callers
-        may hold its ``get``) when it holds :data:`_VECTOR_CACHE_MAX` rows or
-        :data:`_CACHE_MAX` entries."""
-        v = self._vectors.get(feat, _MISSING)
-        if v is _MISSING:
-            import numpy as np
-
-            row = self._row(feat)
-            v = None
-            if row:
-                v = np.zeros(len(self.classes), dtype=np.int64)
-                for c, w in row:
-                    v[c] += w
-            if self._dense_count >= _VECTOR_CACHE_MAX or len(self._vectors) >= _CACHE_MAX:
-                self._vectors.clear()
-                self._dense_count = 0
-            self._vectors[feat] = v
-            self._dense_count += v is not None
-        return v
+    def row(self, feat: str) -> tuple[tuple[int, int], ...]:
+        """The weights of `feat`: (class index, integer weight) pairs, () for an unknown feature."""
+        i = self._index.get(feat)
+        if i is None:
+            return ()
+        return tuple((c, int(w)) for c, w in enumerate(self._matrix[i].tolist()) if w)
 
     def vector(self, feats: list[str]):
-        """Scores of every class for `feats`: the sum of their rows, a numpy int64 vector of
-        shape (classes,)."""
-        import numpy as np
-
-        total = np.zeros(len(self.classes), dtype=np.int64)
-        for feat in feats:
-            v = self._dense(feat)
-            if v is not None:
-                total += v
-        return total
+        """Scores of every class for `feats`: the sum of their rows, int64 of shape (classes,)."""
+        index, unknown = self._index, self._unknown
+        return self._matrix[[index.get(f, unknown) for f in feats]].sum(axis=0, dtype="int64")
 
     def predict(self, feats: list[str]) -> str:
         scores = self.vector(feats)
         return self.classes[int(scores.argmax())]  # the first best, as max() over the classes
 
     def tag(self, words: Sequence[str]) -> list[str]:
+        """Penn tags for `words` (virtual tokens, see :func:`tag`): beam search when the model
+        was trained with a beam, greedy decoding otherwise."""
         if self.beam > 1:
             return self.tag_beam(words, self.beam)
         ctx = context(words, self.ambiguity)
@@ -322,18 +287,11 @@ class Model:
         :func:`word_features` as an int64 vector) of a token, cached per token text."""
         info = self._word_cache.get(word)
         if info is None:
-            import numpy as np
-
             w = normalize(word)
             lw = _lower(w)
             shape = _shape(w)
             amb = self.ambiguity.get(lw, "?")
-            total = np.zeros(len(self.classes), dtype=np.int64)
-            for feat in word_features(w, lw, shape, amb):
-                v = self._dense(feat)
-                if v is not None:
-                    total += v
-            info = (w, lw, shape, amb, total)
+            info = (w, lw, shape, amb, self.vector(word_features(w, lw, shape, amb)))
             if len(self._word_cache) >= _WORD_CACHE_MAX:
                 self._word_cache.clear()
             self._word_cache[word] = info
@@ -350,37 +308,25 @@ class Model:
         return (norm, low, shapes, amb, _sentence_case(norm)), [info[4] for info in infos]
 
     def _static_scores(self, positions: list[int], ctx, word_rows):
-        """Scores of the static features of the tokens at `positions`: an int64 array of shape
+        """Scores of the static features of the tokens at `positions`: int64 of shape
         (len(positions), classes). `word_rows[i]` is the cached sum of token i's word features;
-        the context features are summed here, in one numpy reduction per sentence."""
+        the rows of the context features are gathered and summed in one numpy call per sentence."""
         import numpy as np
 
-        dense = self._dense
-        get = self._vectors.get
-        rows = []
-        append = rows.append
+        get, unknown = self._index.get, self._unknown
+        ids = []
         starts = []
         for i in positions:
-            starts.append(len(rows))
-            append(word_rows[i])
-            for feat in context_features(i, ctx):
-                v = get(feat, _MISSING)
-                if v is _MISSING:
-                    v = dense(feat)
-                if v is not None:
-                    append(v)
-        return np.add.reduceat(np.array(rows), starts, axis=0)
+            starts.append(len(ids))
+            ids.extend([get(f, unknown) for f in context_features(i, ctx)])
+        sums = np.add.reduceat(self._matrix[ids], starts, axis=0, dtype=np.int64)
+        return sums + np.array([word_rows[i] for i in positions])
 
     def _transition(self, prev: str, prev2: str):
         """Sum of the rows of the history features that depend on the previous tags only
-        ("t1", "t2", "t12"), cached per (prev, prev2); None when the model has none."""
-        key = (prev, prev2)
-        total = None
-        for feat in ("t1 " + prev, "t2 " + prev2, "t12 " + prev + " " + prev2):
-            v = self._dense(feat)
-            if v is not None:
-                total = v.copy() if total is None else total + v
-        self._transitions[key] = total
+        ("t1", "t2", "t12"), cached per (prev, prev2)."""
+        total = self.vector(["t1 " + prev, "t2 " + prev2, "t12 " + prev + " " + prev2])
+        self._transitions[prev, prev2] = total
         return total
 
     def tag_beam(self, words: Sequence[str], k: int) -> list[str]:
@@ -396,8 +342,8 @@ class Model:
         ctx, word_rows = self._context(words)
         norm, low, amb = ctx[0], ctx[1], ctx[3]
         classes = self.classes
-        dense = self._dense
-        get = self._vectors.get  # (the cache is cleared in place, never replaced)
+        get = self._index.get
+        matrix = self._matrix
         transitions = self._transitions
         fixed = [_DIRECTED.get(word) or self.tagdict.get(norm[i]) for i, word in enumerate(words)]
         positions = [i for i, tag in enumerate(fixed) if not tag]
@@ -427,16 +373,14 @@ class Model:
                             "t1a " + prev + keys[2],
                             "t1s3 " + prev + keys[3],
                         ):
-                            v = get(feat, _MISSING)
-                            if v is _MISSING:
-                                v = dense(feat)
-                            if v is not None:
-                                base = base + v
+                            j = get(feat)
+                            if j is not None:
+                                base = base + matrix[j]
                         by_prev[prev] = base
-                    trans = transitions.get((prev, prev2), _MISSING)
-                    if trans is _MISSING:
+                    trans = transitions.get((prev, prev2))
+                    if trans is None:
                         trans = self._transition(prev, prev2)
-                    rows.append(base if trans is None else base + trans)
+                    rows.append(base + trans)
                 scores = np.array(rows)
                 # The k best classes of each hypothesis, ties to the lower index (a stable sort).
                 best = np.argsort(-scores, axis=1, kind="stable")[:, :k].tolist()
@@ -468,8 +412,37 @@ def _rank(cand):
     return -cand[0]
 
 
+def _arrays(weights: dict, n_classes: int):
+    """(sorted features, indptr int32, class indices uint8, weights int32) of feature -> row
+    string ``"class:weight,..."`` (CSR rows). Raises ValueError for a malformed row."""
+    import numpy as np
+
+    feats = sorted(weights)
+    indptr = [0]
+    cls: list[int] = []
+    wts: list[int] = []
+    for feat in feats:
+        if not feat or "\n" in feat:
+            raise ValueError(f"feature {feat!r} is empty or holds a newline")
+        try:
+            for pair in weights[feat].split(","):
+                c, v = pair.split(":")
+                cls.append(int(c))
+                wts.append(int(v))
+        except ValueError:
+            raise ValueError(f"malformed weight row for {feat!r}") from None
+        indptr.append(len(cls))
+    if n_classes > 256 or any(not 0 <= c < n_classes for c in cls):
+        raise ValueError("class index out of range in the weight rows")
+    # int32 rows; a token sums about 60 of them, which must not overflow either
+    if wts and max(map(abs, wts)) >= 2**31 // 256:
+        raise ValueError("weights too large for int32 sums")
+    return feats, np.array(indptr, dtype="<i4"), np.array(cls, dtype="u1"), np.array(wts, dtype="<i4")
+
+
 def load_model(path=None) -> Model:
-    """Read a model file (default: the shipped one). Pure JSON; NLTK data is not used."""
+    """Read a model file (default: the shipped one). NLTK's data directory is not used.
+    Raises OSError for an unreadable file and ValueError for a corrupt one."""
     if path is None:
         raw = resources.files("briefing").joinpath(MODEL_RESOURCE).read_bytes()
     else:
@@ -479,31 +452,49 @@ def load_model(path=None) -> Model:
 
 
 def encode(doc: dict) -> bytes:
-    """The model file for `doc` (header fields plus ``weights``: feature -> row string).
+    """The model file for `doc` (header fields plus ``weights``: feature -> row string
+    ``"class:weight,..."``, as :func:`briefing.train.export` gives).
 
-    Layout, gzip'd UTF-8: the header as one line of JSON (sorted keys), a line with the first
-    feature of every block (tab-separated), then the blocks separated by ``\\x1d``, each holding
-    ``feature\\trow`` lines in sorted order.
+    Layout, gzip'd (mtime 0, so the bytes depend on `doc` alone): the header as one line of
+    JSON with sorted keys, which adds ``features`` and ``nonzeros`` (counts) and
+    ``feature_bytes``; the sorted features in UTF-8 joined by newlines (``feature_bytes``
+    long); then the rows in CSR form: ``indptr`` (features + 1 little-endian int32), the class
+    index of each nonzero weight (uint8) and the weights (little-endian int32, units of
+    1/``scale``).
     """
     header = {k: v for k, v in doc.items() if k != "weights"}
-    feats = sorted(doc["weights"])
-    for feat in feats:
-        if not feat or any(ch in feat for ch in "\t\n\x1d"):
-            raise ValueError(f"feature {feat!r} is empty or holds a separator")
-    blocks = [feats[i : i + BLOCK] for i in range(0, len(feats), BLOCK)]
-    text = json.dumps(header, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    text += "\n" + "\t".join(block[0] for block in blocks)
-    text += "\n" + "\x1d".join("\n".join(f + "\t" + doc["weights"][f] for f in block) for block in blocks)
-    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+    feats, indptr, cls, wts = _arrays(doc["weights"], len(header["classes"]))
+    blob = "\n".join(feats).encode("utf-8")
+    header.update(features=len(feats), nonzeros=len(cls), feature_bytes=len(blob))
+    line = json.dumps(header, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    body = b"".join([line, b"\n", blob, indptr.tobytes(), cls.tobytes(), wts.tobytes()])
+    return gzip.compress(body, compresslevel=9, mtime=0)
 
 
 def decode(raw: bytes) -> Model:
-    """A :class:`Model` from the bytes of a model file (see :func:`encode`)."""
-    header, index, body = gzip.decompress(raw).decode("utf-8").split("\n", 2)
-    data = json.loads(header)
-    if data.get("format") != FORMAT:
-        raise ValueError(f"unknown POS model format {data.get('format')!r}")
-    return Model(data, _Blocks(index, body))
+    """A :class:`Model` from the bytes of a model file (see :func:`encode`). Raises ValueError
+    for a file that is not one."""
+    import numpy as np
+
+    try:
+        data = gzip.decompress(raw)
+        end = data.index(b"\n")
+        header = json.loads(data[:end])
+        n, m, size = header["features"], header["nonzeros"], header["feature_bytes"]
+        pos = end + 1
+        feats = data[pos : pos + size].decode("utf-8").split("\n") if n else []
+        pos += size
+        indptr = np.frombuffer(data, dtype="<i4", count=n + 1, offset=pos)
+        pos += 4 * (n + 1)
+        cls = np.frombuffer(data, dtype="u1", count=m, offset=pos)
+        pos += m
+        wts = np.frombuffer(data, dtype="<i4", count=m, offset=pos)
+        pos += 4 * m
+    except (OSError, EOFError, ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
+        raise ValueError(f"corrupt POS model ({exc})") from None
+    if pos != len(data) or len(feats) != n:
+        raise ValueError("corrupt POS model: wrong length")
+    return Model(header, arrays=(feats, indptr, cls, wts))
 
 
 @lru_cache(maxsize=1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import subprocess
 import sys
 
@@ -106,12 +107,42 @@ def test_model_file_round_trip():
     }
     model = tagger.decode(tagger.encode(doc))
     assert model.beam == 2 and model.classes == doc["classes"]
-    assert model._weights.get("b") == "1:5,2:-3"
-    assert all(model._weights.get(f) == row for f, row in doc["weights"].items())
-    assert model._weights.get("a") is None and model._weights.get("zzz") is None
-    assert model._row("f004") == ((1, 4),) and model._row("unknown") == ()
+    assert model.row("b") == ((1, 5), (2, -3))
+    assert model.row("f004") == ((1, 4),) and model.row("f000") == ()  # a zero weight is no weight
+    assert all(model.row(f"f{i:03d}") == ((i % 3, i),) for i in range(1, 100))
+    assert model.row("a") == () and model.row("zzz") == () and model.row("unknown") == ()
+    assert list(model.vector(["b", "f004", "f005", "nope"])) == [0, 5 + 4, -3 + 5]
     assert tagger.encode(doc) == tagger.encode(dict(reversed(list(doc.items()))))
     assert model.tag(["the", "cat"]) == ["DT", "NN"]  # "b" favours NN
+    # the same model built from the document itself (as the trainer's snapshots are)
+    assert tagger.Model(doc).tag(["the", "cat"]) == ["DT", "NN"]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda raw: raw[:-10],  # truncated gzip
+        lambda raw: b"not a model",
+        lambda raw: gzip.compress(gzip.decompress(raw) + b"extra", mtime=0),  # wrong length
+        lambda raw: gzip.compress(gzip.decompress(raw).replace(b'"briefing-pos/4"', b'"briefing-pos/9"'), mtime=0),
+    ],
+)
+def test_a_damaged_model_file_is_a_value_error(damage):
+    doc = {
+        "format": tagger.FORMAT, "classes": ["DT", "NN"], "tagdict": {}, "ambiguity": {}, "scale": 1000,
+        "weights": {"b": "1:5", "w the": "0:7"},
+    }
+    raw = tagger.encode(doc)
+    assert tagger.decode(raw).row("w the") == ((0, 7),)
+    with pytest.raises(ValueError):
+        tagger.decode(damage(raw))
+
+
+def test_malformed_rows_are_refused():
+    doc = {"format": tagger.FORMAT, "classes": ["DT", "NN"], "tagdict": {}, "ambiguity": {}, "scale": 1000}
+    for weights in ({"b": "2:5"}, {"b": "1-5"}, {"a\nb": "1:5"}, {"b": "1:99999999999"}):
+        with pytest.raises(ValueError):
+            tagger.encode({**doc, "weights": weights})
 
 
 def test_beam_of_one_is_greedy():
