@@ -348,48 +348,57 @@ class Model:
         fixed = [_DIRECTED.get(word) or self.tagdict.get(norm[i]) for i, word in enumerate(words)]
         positions = [i for i, tag in enumerate(fixed) if not tag]
         static = self._static_scores(positions, ctx, word_rows) if positions else None
-        row_of = {i: r for r, i in enumerate(positions)}
+        row = 0  # the row of `static` of the next open token
         # hypothesis: (score, prev2, prev, path); path is (tag, parent path), a linked list, so
         # that extending a hypothesis does not copy its tags.
         beam = [(0, START[1], START[0], None)]  # prev2, prev as the trainer pads them
         for i in range(len(words)):
             tag = fixed[i]
             if tag:
-                cands = [(score, prev, tag, (tag, path)) for score, _prev2, prev, path in beam]
-            else:
-                lw = low[i + 2]
-                keys = (" " + lw, " " + low[i + 3], " " + amb[i + 2], " " + lw[-3:])
-                base_row = static[row_of[i]]
-                by_prev: dict[str, object] = {}
-                rows = []
-                for _score, prev2, prev, _path in beam:
-                    base = by_prev.get(prev)
-                    if base is None:
-                        # the history features that depend on the token and the previous tag
-                        base = base_row
-                        for feat in (
-                            "t1w " + prev + keys[0],
-                            "t1w+1 " + prev + keys[1],
-                            "t1a " + prev + keys[2],
-                            "t1s3 " + prev + keys[3],
-                        ):
-                            j = get(feat)
-                            if j is not None:
-                                base = base + matrix[j]
-                        by_prev[prev] = base
-                    trans = transitions.get((prev, prev2))
-                    if trans is None:
-                        trans = self._transition(prev, prev2)
-                    rows.append(base + trans)
-                scores = np.array(rows)
-                # The k best classes of each hypothesis, ties to the lower index (a stable sort).
-                best = np.argsort(-scores, axis=1, kind="stable")[:, :k].tolist()
-                values = scores.tolist()
-                cands = []
-                for (score, _prev2, prev, path), top, vals in zip(beam, best, values):
-                    for c in top:
-                        tag = classes[c]
-                        cands.append((score + vals[c], prev, tag, (tag, path)))
+                # A fixed tag adds nothing to the scores, so the sorted beam stays sorted; two
+                # hypotheses merge when they share their last tag (the first, better, one stays).
+                extended = []
+                seen = set()
+                for score, _prev2, prev, path in beam:
+                    if prev not in seen:
+                        seen.add(prev)
+                        extended.append((score, prev, tag, (tag, path)))
+                beam = extended
+                continue
+            lw = low[i + 2]
+            keys = (" " + lw, " " + low[i + 3], " " + amb[i + 2], " " + lw[-3:])
+            base_row = static[row]
+            row += 1
+            by_prev: dict[str, object] = {}
+            rows = []
+            for _score, prev2, prev, _path in beam:
+                base = by_prev.get(prev)
+                if base is None:
+                    # the history features that depend on the token and the previous tag
+                    base = base_row
+                    for feat in (
+                        "t1w " + prev + keys[0],
+                        "t1w+1 " + prev + keys[1],
+                        "t1a " + prev + keys[2],
+                        "t1s3 " + prev + keys[3],
+                    ):
+                        j = get(feat)
+                        if j is not None:
+                            base = base + matrix[j]
+                    by_prev[prev] = base
+                trans = transitions.get((prev, prev2))
+                if trans is None:
+                    trans = self._transition(prev, prev2)
+                rows.append(base + trans)
+            scores = np.array(rows)
+            # The k best classes of each hypothesis, ties to the lower index (a stable sort).
+            best = np.argsort(-scores, axis=1, kind="stable")[:, :k].tolist()
+            values = scores.tolist()
+            cands = []
+            for (score, _prev2, prev, path), top, vals in zip(beam, best, values):
+                for c in top:
+                    tag = classes[c]
+                    cands.append((score + vals[c], prev, tag, (tag, path)))
             cands.sort(key=_rank)
             beam = []
             seen = set()
