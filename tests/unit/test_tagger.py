@@ -178,3 +178,60 @@ def test_dev_accuracy_from_shipped_weights(shared_data):
     acc, n = accuracy(tagger.model(), read_conllu(dev))
     assert n > 20000
     assert acc >= DEV_FLOOR
+
+
+def _reference_beam(model, words, k):
+    """The beam search as the trainer defines it, with none of the tagger's shortcuts: every
+    hypothesis scored from scratch on `features()`, tags copied along, a full sort each step."""
+    ctx = tagger.context(words, model.ambiguity)
+    beam = [(0, (tagger.START[1], tagger.START[0]))]
+    for i, word in enumerate(words):
+        fixed = tagger._DIRECTED.get(word) or model.tagdict.get(ctx[0][i])
+        cands = []
+        for score, tags in beam:
+            if fixed:
+                cands.append((score, tags + (fixed,)))
+                continue
+            scores = [int(v) for v in model.vector(tagger.features(i, ctx, tags[-1], tags[-2]))]
+            ranked = sorted(range(len(scores)), key=lambda c: -scores[c])[:k]  # stable: ties to the lower index
+            cands.extend((score + scores[c], tags + (model.classes[c],)) for c in ranked)
+        cands.sort(key=lambda cand: -cand[0])
+        beam, seen = [], set()
+        for cand in cands:
+            if cand[1][-2:] not in seen:
+                seen.add(cand[1][-2:])
+                beam.append(cand)
+                if len(beam) == k:
+                    break
+    return list(beam[0][1][2:])
+
+
+REFERENCE_TEXTS = [
+    "The committee said on Friday that it would review the plans for the new bridge.",
+    "“We will not back down,” Erdogan told reporters in Ankara, as 1.5 million people fled north.",
+    "SHARES IN ACME CORP. ROSE 12% AFTER THE U.S. REGULATOR APPROVED THE DEAL",
+    "Half of them were children; at least 167 civilians have died since mid-December, it said.",
+    "Run!",
+    "State-owned oil-and-gas giant Rosneft, whose chief executive is Igor Sechin, declined to comment.",
+]
+
+
+@pytest.mark.parametrize("text", REFERENCE_TEXTS)
+def test_fast_beam_equals_the_reference_beam(text):
+    model = tagger.model()
+    for sentence in segment(text).sentences:
+        words = tagger._rejoin_clitics([t.text for t in sentence.tokens])[0]
+        assert model.tag_beam(words, 3) == _reference_beam(model, words, 3)
+        assert model.tag_beam(words, 2) == _reference_beam(model, words, 2)
+
+
+def test_fast_beam_equals_the_reference_beam_on_ewt(shared_data):
+    from briefing.train import read_conllu
+
+    dev = shared_data / "pos" / "en_ewt-ud-dev.conllu"
+    if not dev.exists():
+        pytest.skip("EWT dev file not available")
+    model = tagger.model()
+    for sentence in read_conllu(dev)[:150]:
+        words = [w for w, _ in sentence]
+        assert model.tag_beam(words, model.beam) == _reference_beam(model, words, model.beam)
