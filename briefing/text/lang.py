@@ -50,22 +50,42 @@ def normalize_language(language: str) -> str:
 
 @lru_cache(maxsize=None)
 def stop_words(language: str = "english") -> frozenset[str]:
-    """sumy's stop-word list for `language`, lower-case. Raises UnsupportedLanguage."""
-    from sumy.utils import get_stop_words
+    """sumy's stop-word list for `language`, lower-case. Raises UnsupportedLanguage.
+
+    Read from sumy's package data as ``sumy.utils.get_stop_words`` reads it (one word a line,
+    trailing space dropped), without importing ``sumy.utils``, which imports requests (about
+    0.1 s of start-up) for features this project does not use.
+    """
+    from importlib import resources
 
     try:
-        return frozenset(w.lower() for w in get_stop_words(language))
-    except LookupError as exc:
+        data = resources.files("sumy").joinpath(f"data/stopwords/{language}.txt").read_bytes()
+    except OSError as exc:
         raise UnsupportedLanguage(f"no stop words for language {language!r}") from exc
+    return frozenset(w.rstrip().lower() for w in data.decode("utf-8").splitlines() if w)
+
+
+# Languages for which sumy's `Stemmer` uses its own code rather than NLTK's Snowball.
+_SUMY_STEMMED = frozenset("czech slovak hebrew chinese japanese korean ukrainian greek polish".split())
 
 
 @lru_cache(maxsize=None)
 def stemmer(language: str = "english") -> Callable[[str], str]:
-    """A cached stemming function (NLTK Snowball via sumy's `Stemmer`). Raises UnsupportedLanguage."""
-    from sumy.nlp.stemmers import Stemmer
+    """A cached stemming function: the stemmer sumy's `Stemmer` picks for `language`, NLTK's
+    Snowball stemmer (``nltk.stem.snowball.<Language>Stemmer``) or, for the languages sumy stems
+    itself, sumy's. Raises UnsupportedLanguage."""
+    if language in _SUMY_STEMMED:
+        from sumy.nlp.stemmers import Stemmer
 
-    try:
-        stem = Stemmer(language)
-    except LookupError as exc:
-        raise UnsupportedLanguage(f"no stemmer for language {language!r}") from exc
+        try:
+            stem = Stemmer(language)
+        except LookupError as exc:
+            raise UnsupportedLanguage(f"no stemmer for language {language!r}") from exc
+    else:
+        import nltk.stem.snowball as snowball
+
+        cls = getattr(snowball, language.capitalize() + "Stemmer", None)
+        if cls is None or not language.isalpha():
+            raise UnsupportedLanguage(f"no stemmer for language {language!r}")
+        stem = cls().stem
     return lru_cache(maxsize=65536)(lambda word: stem(word.lower()))
