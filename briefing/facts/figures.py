@@ -320,8 +320,10 @@ _TIME = re.compile(
     r"|(?<![\d.:,])\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock)",
     re.IGNORECASE,
 )
+# A country or trunk code without "+" ("1-800-252-7522") only before a full area code + number.
 _PHONE = re.compile(
-    r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(?\d{2,4}\)?[\s.-])?\d{3}[\s.-]\d{4}(?![\d,])"
+    r"(?<![\w+])(?:\+\d{1,3}[\s.-]?|\d{1,3}[.-](?=\(?\d{2,4}\)?[\s.-]\d{3}[\s.-]\d{4}(?![\d,])))?"
+    r"(?:\(?\d{2,4}\)?[\s.-])?\d{3}[\s.-]\d{4}(?![\d,])"
     r"|\+\d{1,3}(?:[\s.-]?\d{2,4}){2,5}"
 )
 # (?<![\w.+-]): an e-mail address is matched from the start of its run of characters, so that a

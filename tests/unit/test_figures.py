@@ -176,6 +176,24 @@ def test_phone_number_is_not_an_amount():
     assert [(f.text, f.kind, f.value, f.unit) for f in found] == [("40 dollars", "money", 40, "USD")]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Residents can call 1-800-252-7522 for help, and 40,000 homes lost power.",
+        "Residents can call 1.800.252.7522 for help, and 40,000 homes lost power.",
+        "Residents can call +44 20 7946 0958 for help, and 40,000 homes lost power.",
+        "Residents can call (800) 252-7522 for help, and 40,000 homes lost power.",
+    ],
+)
+def test_a_phone_number_with_a_trunk_or_country_code_is_not_a_figure(sentence):
+    # Found by a user: the "1" of "1-800-..." came out as a cardinal.
+    assert [f.text for f in figures(sentence)] == ["40,000"]
+
+
+def test_numbers_joined_by_dashes_are_not_taken_for_a_phone_number():
+    assert [f.text for f in figures("The vote was 52-48, and 215 members attended.")] == ["52", "48", "215"]
+
+
 def test_budget_in_words_with_a_date():
     article = segment("The council approved a 4.2 million dollar budget on Tuesday.", detect_title=False)
     dates = extract_dates(article)
