@@ -56,6 +56,7 @@ _BEFORE = re.compile(
     + r"\b(?P<tail>(?:\s+[\w’'-]+){0,4}?)\s*[,:]?\s*(?:that\s*)?$",
     re.I,
 )
+_CONJUNCTIONS = frozenset({"and", "but", "or", "then", "and then", "but then"})
 _CLAUSE_SEP = re.compile(r",|\b(?:and|but|while|when|as|after|before|because)\b", re.I)
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<spk>[^,.;:!?\"“”«»()]+)", re.I)
 
@@ -104,6 +105,17 @@ class _Speakers:
         )
         # Mention starts, for binary search: each quote looks only at nearby mentions (linear time).
         self.starts = [m[0] for m in self.mentions]
+
+    def subject(self, s: int, e: int) -> tuple[str | None, tuple[int, int] | None]:
+        """The first person (else organisation) mentioned in text[s:e]: the subject of a clause
+        whose verb comes after a quote; (None, None) when there is none."""
+        first, last = bisect_left(self.starts, s), bisect_left(self.starts, e)
+        inside = [m for m in self.mentions[first:last] if m[1] <= e]
+        for wanted in ("PERSON", "ORG"):
+            for ms, me, ent in inside:
+                if ent.label == wanted:
+                    return ent.text, (ms, me)
+        return None, None
 
     def resolve(self, s: int, e: int, quote_start: int) -> tuple[str | None, tuple[int, int] | None]:
         s, e = _strip_span(self.text, s, e)
@@ -195,6 +207,10 @@ def _find_speaker(article: Article, speakers: _Speakers, open_i: int, close_i: i
             spk, span = speakers.resolve(after[0] + m.start("spk"), after[0] + m.end("spk"), open_i)
             return spk, span, True
         m = _AFTER_SPK_FIRST.match(chunk)
+        if m and m.group("spk").strip().casefold() in _CONJUNCTIONS:
+            # 'X called it "…" and said …': the subject before the quote goes on speaking.
+            spk, span = speakers.subject(before[0], before[1])
+            return spk, span, True
         if m and _words(m.group("spk")) <= _SPEAKER_MAX_WORDS:
             spk, span = speakers.resolve(after[0] + m.start("spk"), after[0] + m.end("spk"), open_i)
             return spk, span, True

@@ -109,3 +109,16 @@ def test_seed_quote() -> None:
     assert article.text[q.speaker_span[0] : q.speaker_span[1]] == "Defense Ministry"
     # Without entities given, the same result.
     assert extract_quotes(article) == found
+
+
+def test_and_said_after_a_quote_keeps_the_subject_before_it() -> None:
+    # Found by a user: the speaker came out as "and".
+    text = 'Opposition councillor Tom Reed called the plan "too little, too late" and said he would vote no.'
+    _, (q,) = quotes(text)
+    assert (q.text, q.speaker) == ("too little, too late", "Tom Reed")
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == "Tom Reed"
+
+
+def test_and_said_without_a_named_subject_names_no_speaker() -> None:
+    _, (q,) = quotes('The opposition called the plan "too little, too late" and said it would vote no.')
+    assert q.speaker is None and q.speaker_span is None
