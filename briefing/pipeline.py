@@ -187,6 +187,18 @@ _DATELINE = re.compile(
 )
 
 
+def _byline_date(line: str):
+    """The :data:`_DATELINE` match of the date that ends a byline line ("By Jean-Paul Martin,
+    2 November 2023"), or None."""
+    if line[:3].lower() != "by ":
+        return None
+    for sep in re.finditer(r"[,|–—-]", line):
+        match = _DATELINE.match(line[sep.end() :].strip())
+        if match:
+            return match
+    return None
+
+
 def _dateline(article: Article) -> tuple[str, tuple[int, int]] | None:
     """(ISO date, (start, end) of its line) of a dateline line among the first three non-blank
     lines, or None."""
@@ -201,9 +213,12 @@ def _dateline(article: Article) -> tuple[str, tuple[int, int]] | None:
         seen += 1
         if seen > 3:
             break
-        if len(line) > 48:
+        if len(line) > 96 or (len(line) > 48 and not line[:3].lower() == "by "):
             continue
         match = _DATELINE.match(line)
+        if not match:
+            # a byline that ends with the date: "By Paul Martin, 2 November 2023"
+            match = _byline_date(line)
         if not match:
             continue
         try:

@@ -44,7 +44,11 @@ _HEADLINE_MAX_CHARS = 160
 _HEADLINE_MAX_WORDS = 25
 # Lines shorter than this without final punctuation end where they end (byline, dateline).
 _SHORT_LINE = 48
-_BYLINE = re.compile(r"(?:By|BY|by)\s+(?P<name>[^\W\d_][\w.'’-]*(?:[ \t]+(?:[^\W\d_][\w.'’-]*|and|&|,))*)\Z")
+_BYLINE = re.compile(
+    r"(?:By|BY|by)\s+(?P<name>[^\W\d_][\w.'’-]*(?:[ \t]+(?:[^\W\d_][\w.'’-]*|and|&|,))*?)"
+    # an optional date after the name ("By Paul Martin, 2 November 2023"): read by the pipeline
+    r"(?:[ \t]*[,|–—-][ \t]*(?P<when>[^\n]*\d[^\n]*?))?[ \t]*\Z"
+)
 _CONTINUERS = frozenset(
     "a an the and or but of to in on at for from with by as that than its their his her our".split()
 )
@@ -132,6 +136,21 @@ def _norm(s: str) -> str:
     return " ".join(s.split()).casefold()
 
 
+# The words a date after a byline is made of: numbers, months, weekdays, times and zones.
+_WHEN_WORD = re.compile(
+    r"(?:\d[\d:./-]*(?:st|nd|rd|th|am|pm|a\.m\.|p\.m\.)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?"
+    r"|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|published|posted|updated|on|at|[ap]\.?m\.?"
+    r"|gmt|utc|bst|cet|cest|[ecmp][sd]?t)[.,:]?",
+    re.IGNORECASE,
+)
+
+
+def _date_like(when: str) -> bool:
+    """True when `when` reads as a date (and time) only: "2 November 2023", "Nov. 2, 2023 10:30 GMT"."""
+    return all(_WHEN_WORD.fullmatch(word) for word in when.replace("|", " ").split())
+
+
 def _ends_open(line: str) -> bool:
     """True when a line has no final punctuation (a headline, byline or dateline ends so)."""
     return bool(line) and line[-1] not in _FINAL_PUNCT
@@ -203,7 +222,10 @@ def segment(
     for block in blocks[:2]:
         s, e = block[0]
         match = _BYLINE.match(text, s, e)
-        if match and len(text[s:e].split()) <= 8 and (len(block) == 1 or _ends_open(text[s:e])):
+        if match and match.group("when") and not _date_like(match.group("when")):
+            match = None  # "By Friday, 12 people had died." is a sentence
+        limit = 14 if match and match.group("when") else 8
+        if match and len(text[s:e].split()) <= limit and (len(block) == 1 or _ends_open(text[s:e])):
             author = match.group("name").strip(" ,")
             set_aside.append(Span(s, e))
             block.pop(0)

@@ -337,3 +337,36 @@ def test_dateline_line_is_metadata_not_a_sentence():
     assert [s.text for s in article.sentences] == ["A storm hit the coast on Monday.", "Schools closed."]
     assert [s.index for s in article.sentences] == [0, 1]
     assert any(text[sp.start : sp.end] == "May 20, 2019" for sp in article.set_aside)
+
+
+@pytest.mark.parametrize(
+    "line, author, date",
+    [
+        ("By Paul Martin, 2 November 2023", "Paul Martin", "2023-11-02"),
+        ("By Paul Martin | Published: Nov. 2, 2023 10:30 GMT", "Paul Martin", "2023-11-02"),
+        ("BY PAUL MARTIN - 2023-11-02", "PAUL MARTIN", "2023-11-02"),
+        ("By Paul Martin and Ana Ruiz", "Paul Martin and Ana Ruiz", None),
+        ("By Jean-Paul Martin, 2 November 2023", "Jean-Paul Martin", "2023-11-02"),
+    ],
+)
+def test_a_byline_with_a_date_gives_author_and_date(line, author, date):
+    # Found by a new user: "By Paul Martin, 2 November 2023" came out as summary sentence 1.
+    from briefing.pipeline import article_from_text
+
+    text = f"Storm hits Brittany\n{line}\n\nSchools stayed closed on Thursday. Power is back."
+    article = article_from_text(text)
+    assert (article.metadata.author, article.metadata.date) == (author, date)
+    assert [s.text for s in article.sentences] == ["Schools stayed closed on Thursday.", "Power is back."]
+    assert any(text[sp.start : sp.end] == line for sp in article.set_aside)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["By Friday, 12 people had died in 2023.", "By March 2024 the repairs will be done.", "By 2030, 40% of cars will be electric."],
+)
+def test_a_sentence_opening_with_by_and_a_date_is_not_a_byline(sentence):
+    from briefing.pipeline import article_from_text
+
+    article = article_from_text(f"Storm hits Brittany\n\n{sentence}\n\nSchools stayed closed.")
+    assert article.metadata.author is None
+    assert [s.text for s in article.sentences] == [sentence, "Schools stayed closed."]
