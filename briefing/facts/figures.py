@@ -329,7 +329,9 @@ _PHONE = re.compile(
 # (?<![\w.+-]): an e-mail address is matched from the start of its run of characters, so that a
 # long run without "@" ("a-a-a-...") is tried once, not from each character (same matches).
 _URL = re.compile(r"https?://\S+|www\.\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
-_MASKS = (_TIME, _PHONE, _URL)
+# Terminal colour codes pasted into text ("\x1b[31m", or "[0m" once the escape is gone) are not metres.
+_ANSI = re.compile(r"\x1b?\[[\d;]*m")
+_MASKS = (_TIME, _PHONE, _URL, _ANSI)
 
 # --- tokens ------------------------------------------------------------------------------------
 

@@ -379,3 +379,9 @@ def test_percentage_named_without_a_number(text, word):
 def test_percent_after_a_number_is_read_once():
     figures = extract_figures(segment("Turnout rose to 58 percent, a higher percent than in 2019.", detect_title=False))
     assert [(f.text, f.value) for f in figures if f.kind == "percent"] == [("58 percent", 58), ("percent", None)]
+
+
+@pytest.mark.parametrize("text", ["\x1b[31mAlert\x1b[0m: 40 people died.", "[1;31mAlert[0m: 40 people died."])
+def test_terminal_colour_codes_are_not_metres(text):
+    # Found by a user: "[31m" and "[0m" came out as lengths in metres.
+    assert [f.text for f in figures(text)] == ["40"]
