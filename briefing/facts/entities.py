@@ -493,6 +493,9 @@ def _analyse(
     if _has_org_cue(run, gaz):
         # Kept whole, with any demonym inside it: "Turkish Armed Forces", "Defense Ministry".
         return [_Cand(run[0].start, run[-1].end, _join(text, run), "ORG", None, True, n_words=n)]
+    if n >= 2 and run[-1].text in _PLACE_HEADS and not person_cue:
+        # "Elm Street", "Jezero Crater": a feature or street named by its last word.
+        return [_Cand(run[0].start, run[-1].end, _join(text, run), "LOC", None, True, n_words=n)]
     t_end = _title_end(run, gaz)
     if t_end:
         head = run[:t_end]
@@ -540,6 +543,14 @@ _DIRECTIONS = frozenset(
 _LOC_HEADS = frozenset(
     "River Valley Street Square Avenue Road Bridge Mountains Mountain Mount Hills Island Islands Coast "
     "Beach Lake Park Peninsula Desert Plain Plains Basin Canal Border Strait Bay Harbour Harbor".split()
+)
+
+
+# Last words that make any capitalised name of two or more words a place (LOC), known or not;
+# words that are also surnames ("Bay", "Park", "Hill", "Bridge") are left out.
+_PLACE_HEADS = frozenset(
+    "Street Avenue Road Boulevard Lane Square River Mountains Valley Crater Desert Peninsula Canal "
+    "Strait Glacier".split()
 )
 
 

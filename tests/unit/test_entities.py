@@ -201,3 +201,18 @@ def test_place_cue_holds_for_the_whole_article() -> None:
 
 def test_lone_function_word_is_not_a_name() -> None:
     assert ents('" That is when things change, " the analyst said.') == {}
+
+
+@pytest.mark.parametrize(
+    "sentence, name, label",
+    [
+        ("Engineers at the Jet Propulsion Laboratory said the rover was healthy.", "Jet Propulsion Laboratory", "ORG"),
+        ("Residents of Elm Street were evacuated on Monday.", "Elm Street", "LOC"),
+        ("The rover landed in Jezero Crater last year.", "Jezero Crater", "LOC"),
+        ("Boats sank on the Mekong River on Monday.", "Mekong River", "LOC"),
+    ],
+)
+def test_names_with_a_place_or_organisation_head(sentence, name, label):
+    # Found by a user: these came out as people.
+    found = {e.text: e.label for e in extract_entities(segment(sentence, detect_title=False))}
+    assert found.get(name) == label
