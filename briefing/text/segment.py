@@ -35,7 +35,7 @@ from importlib import resources
 from ..document import Article, Metadata, Paragraph, Sentence, Span, Token
 
 # A line that ends like this is a sentence end or continues (comma): not a headline.
-_FINAL_PUNCT = ".!?;:,…\"'”’»)]"
+_FINAL_PUNCT = ".!?;:,…\"'”’»)]。！？」』）"
 # A line that starts a list item: a typographic bullet, or "-", "*", "1.", "1)", "1.)" before text.
 _ITEM_NUMBER = re.compile(r"[ \t]*(\d{1,3})[.)]")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[•‣◦▪⁃●■►][ \t]*\S|(?:[-*–]|\d{1,3}(?:\.\)|[.)]))[ \t]+\S)")
@@ -103,9 +103,20 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     tokens = []
     for start, end in spans:
         piece = text[start:end]
-        if piece and not piece.isspace():
-            tokens.append(Token(piece, start + offset, end + offset))
+        if not piece or piece.isspace():
+            continue
+        if _CJK.search(piece):
+            # Chinese and Japanese write no spaces between words: each ideograph or kana is a
+            # token (character unigrams, the usual unit for Chinese retrieval), other runs stay whole.
+            for m in _CJK_PIECE.finditer(piece):
+                tokens.append(Token(m.group(), start + m.start() + offset, start + m.end() + offset))
+            continue
+        tokens.append(Token(piece, start + offset, end + offset))
     return tuple(tokens)
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_PIECE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\s]+")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -341,7 +352,7 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
     # Rules that add cuts (or re-decide Punkt's), then rules that only remove them, then list items.
     forced, after_markers = _list_cuts(chunk)
-    cuts |= _ellipsis_cuts(chunk) | _glued_cuts(chunk)
+    cuts |= _ellipsis_cuts(chunk) | _glued_cuts(chunk) | _cjk_cuts(chunk)
     cuts = _abbreviation_cuts(chunk, cuts, forced)
     cuts -= after_markers
     pairs = _bracket_pairs(chunk) if "(" in chunk or "[" in chunk else []
@@ -359,6 +370,21 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if s < e:
             out.append((s, e))
     return out
+
+
+# Chinese and Japanese sentences end with a full-width stop, exclamation or question mark (and
+# any closing quotes or brackets after it); Punkt, trained on English, does not know them.
+_CJK_END = re.compile(r"[。！？]+[」』）〉》”’\"]*")
+
+
+def _cjk_cuts(chunk: str) -> set[int]:
+    if not any(ch in chunk for ch in "。！？"):
+        return set()
+    # 「…。」と述べた: a quoted sentence followed by the quotative particle goes on.
+    return {
+        m.end() for m in _CJK_END.finditer(chunk)
+        if m.end() < len(chunk) and not (chunk[m.end() - 1] in "」』" and chunk[m.end()] == "と")
+    }
 
 
 # --- Punkt input -------------------------------------------------------------------------------

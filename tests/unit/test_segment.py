@@ -370,3 +370,26 @@ def test_a_sentence_opening_with_by_and_a_date_is_not_a_byline(sentence):
     article = article_from_text(f"Storm hits Brittany\n\n{sentence}\n\nSchools stayed closed.")
     assert article.metadata.author is None
     assert [s.text for s in article.sentences] == [sentence, "Schools stayed closed."]
+
+
+def test_chinese_and_japanese_sentences_end_at_full_width_marks():
+    # Found by a user: a Chinese article came out as one "sentence" (and a one-line one as a title).
+    zh = "北京市政府宣布新的交通计划。该计划将在明年实施，预计投资五十亿元。市长表示，这将缓解交通拥堵！专家认为效果还需观察？"
+    article = segment(zh)
+    assert article.title is None
+    assert [s.text for s in article.sentences] == [
+        "北京市政府宣布新的交通计划。", "该计划将在明年实施，预计投资五十亿元。", "市长表示，这将缓解交通拥堵！", "专家认为效果还需观察？",
+    ]
+    ja = "知事は「渋滞が減る。」と述べた。住民は歓迎している。「よかった！」"
+    assert [s.text for s in segment(ja, detect_title=False).sentences] == [
+        "知事は「渋滞が減る。」と述べた。", "住民は歓迎している。", "「よかった！」",
+    ]
+
+
+def test_chinese_and_japanese_tokens_are_characters_with_exact_spans():
+    text = "東京都はAI計画を発表した。"
+    from briefing.text.segment import tokenize
+
+    tokens = tokenize(text)
+    assert [t.text for t in tokens] == ["東", "京", "都", "は", "AI", "計", "画", "を", "発", "表", "し", "た", "。"]
+    assert all(text[t.start : t.end] == t.text for t in tokens)

@@ -380,3 +380,19 @@ def test_auto_avoids_sentences_that_cannot_stand_alone():
     texts = [s.text for s in summary]
     assert not any(t.startswith(("Scroll", "\u201c", "Advertisement")) for t in texts)
     assert len(texts) == 3
+
+
+@pytest.mark.parametrize("method", ["auto", "lex-rank", "text-rank", "lsa", "luhn", "sum-basic"])
+def test_a_chinese_article_gives_whole_chinese_sentences(method):
+    # Found by a user: without full-width sentence ends the whole paragraph was one "sentence".
+    from briefing.summarize import Length, summarize
+    from briefing.text.segment import segment as seg
+
+    text = (
+        "北京市政府宣布新的交通计划。该计划将在明年实施，预计投资五十亿元。"
+        "市长表示，新的交通计划将缓解交通拥堵！居民对交通计划表示欢迎。专家认为效果还需观察？"
+    )
+    article = seg(text)
+    summary, _ = summarize(article, summarizer=method, length=Length(sentences=2), language="chinese")
+    assert len(summary) == 2
+    assert all(s.text.endswith(("。", "！", "？")) and text[s.start : s.end] == s.text for s in summary)
