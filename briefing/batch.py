@@ -208,7 +208,7 @@ def render(job: Job, briefing: Briefing, id: str | None) -> str:
     if job.format == "markdown":
         from .render.markdown import render_markdown
 
-        return render_markdown(briefing, job.command)
+        return render_markdown(briefing, job.command, id=id)
     from .render.text import render_text
 
     return render_text(briefing, job.command)

@@ -171,14 +171,14 @@ class Output:
         elif self.fmt == "rich":
             from .render.rich import render_rich
 
-            renderable = render_rich(outcome.briefing, self.command)
+            renderable = render_rich(outcome.briefing, self.command, id=outcome.id)
             self._write(lambda: self.console.print(renderable))
         else:
             block = "" if not self.wrote else "\n"
             if self.fmt == "text" and several:
-                from .render.safe import one_line
+                from .render.text import header
 
-                block += f"==> {one_line(outcome.source)} <==\n"
+                block += header(outcome.source, outcome.id)
             block += outcome.output
             self._write(lambda: sys.stdout.write(block))
         self.wrote = True

@@ -6,7 +6,7 @@ import re
 
 from ..document import Briefing
 from .safe import one_line
-from .view import entity_groups, key_figures
+from .view import entity_groups, key_figures, source_parts, stats_parts
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -16,10 +16,24 @@ def md(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", one_line(text))
 
 
-def render_markdown(briefing: Briefing, command: str) -> str:
-    """A Markdown document for one article (ends with a newline)."""
+def source_line(source: str, id: str | None, *, title_is_source: bool) -> str | None:
+    """``Source: PATH (id: ID)`` under the heading, escaped; None when the heading already says it all."""
+    shown, id = source_parts(source, id, title_is_source=title_is_source)
+    parts = ([md(shown)] if shown else []) + ([f"(id: {md(id)})" if shown else f"id: {md(id)}"] if id else [])
+    if not parts:
+        return None
+    return ("Source: " if shown else "") + " ".join(parts)
+
+
+def render_markdown(briefing: Briefing, command: str, *, id: str | None = None) -> str:
+    """A Markdown document for one article (ends with a newline): the title (or the source) as
+    heading, then the source and the JSON Lines `id` (when known), so that a document among
+    many, or a saved one, says where it comes from."""
     article = briefing.article
     out: list[str] = [f"# {md(article.title_text or article.source)}", ""]
+    provenance = source_line(article.source, id, title_is_source=not article.title_text)
+    if provenance:
+        out += [provenance, ""]
     meta = article.metadata
     byline = " · ".join(md(x) for x in (meta.date, meta.author, meta.site) if x)
     if byline:
@@ -52,6 +66,6 @@ def render_markdown(briefing: Briefing, command: str) -> str:
                 out.append("")
     if command == "brief" and briefing.stats:
         st = briefing.stats
-        out += [f"*{st.words} words · {st.sentences} sentences · {st.reading_time_minutes:g} min read*", ""]
+        out += ["*" + " · ".join(stats_parts(st)) + "*", ""]
     return "\n".join(out).rstrip("\n") + "\n"
 

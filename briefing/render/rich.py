@@ -7,14 +7,15 @@ reaches the terminal.
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from ..document import Briefing
 from .safe import inert, one_line
-from .view import entity_groups, highlights, key_figures
+from .view import entity_groups, highlights, key_figures, source_parts, stats_parts
 
 STYLES = {"figure": "bold yellow", "date": "bold cyan", "label": "bold", "dim": "dim", "title": "bold"}
 
@@ -32,8 +33,53 @@ def _labelled(label: str, items: list[str]) -> Text:
     return line
 
 
-def render_rich(briefing: Briefing, command: str) -> RenderableType:
-    """One panel for one article: title, byline, summary, figures table, entities, keyphrases, stats."""
+def _left_truncate(text: str, width: int) -> str:
+    """`text` cut from the left with a leading ``…`` to fit `width` cells (a long path keeps its
+    file name)."""
+    if cell_len(text) <= width:
+        return text
+    if width <= 1:
+        return "…"[:max(width, 0)]
+    cut = 0
+    while cell_len(text[cut:]) > width - 1:
+        cut += 1
+    return "…" + text[cut:]
+
+
+class ArticlePanel:
+    """The panel of one article, built when the console's width is known so that the subtitle
+    (source and id, dimmed, in the bottom border) keeps the end of a long path."""
+
+    def __init__(self, body: RenderableType, title: Text, source: str | None, id: str | None) -> None:
+        self.body = body
+        self.title = title
+        self.source = source
+        self.id = id
+
+    def subtitle(self, width: int) -> Text | None:
+        """``SOURCE (id: ID)`` within `width` cells, inert; None when there is nothing to show."""
+        id = one_line(self.id) if self.id else None
+        if self.source is None:
+            return Text(f"id: {id}", style=STYLES["dim"]) if id else None
+        source = one_line(self.source)
+        suffix = f" (id: {id})" if id else ""
+        # A long path loses its start; a long id its end, but leaves the source half the room.
+        source = _left_truncate(source, max(width - cell_len(suffix), min(cell_len(source), width // 2)))
+        line = Text(source + suffix, style=STYLES["dim"])
+        line.truncate(max(width, 1), overflow="ellipsis")
+        return line
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        # The panel spans max_width; its border and the subtitle's padding take 6 cells.
+        subtitle = self.subtitle(options.max_width - 6)
+        yield Panel(
+            self.body, title=self.title, title_align="left", subtitle=subtitle, subtitle_align="right", expand=True
+        )
+
+
+def render_rich(briefing: Briefing, command: str, *, id: str | None = None) -> RenderableType:
+    """One panel for one article: title, byline, summary, figures table, entities, keyphrases,
+    stats; the source (path, URL, ``FILE:LINE``) and the JSON Lines `id` in its bottom border."""
     article = briefing.article
     parts: list[RenderableType] = []
     meta = article.metadata
@@ -81,13 +127,11 @@ def render_rich(briefing: Briefing, command: str) -> RenderableType:
                 quote.append(" — " + one_line(q.speaker), style=STYLES["dim"])
             parts.append(quote)
     if command == "brief" and briefing.stats:
-        st = briefing.stats
         parts.append(Text(""))
-        parts.append(
-            Text(f"{st.words} words · {st.sentences} sentences · {st.reading_time_minutes:g} min read", style=STYLES["dim"])
-        )
+        parts.append(Text(" · ".join(stats_parts(briefing.stats)), style=STYLES["dim"]))
     title = Text(one_line(article.title_text or article.source), style=STYLES["title"])
-    return Panel(Group(*parts), title=title, title_align="left", expand=True)
+    source, id = source_parts(article.source, id, title_is_source=not article.title_text)
+    return ArticlePanel(Group(*parts), title, source, id)
 
 
-__all__ = ["render_rich"]
+__all__ = ["ArticlePanel", "render_rich"]

@@ -4,13 +4,30 @@ from __future__ import annotations
 
 from ..document import Briefing
 from .safe import one_line
-from .view import entity_groups, figure_phrase, key_figures
+from .view import entity_groups, figure_phrase, key_figures, stats_parts
+
+
+def header(source: str, id: str | None = None) -> str:
+    """The line that starts each block when a run has several inputs: ``==> SOURCE <==``, or
+    ``==> SOURCE (id: ID) <==`` for a JSON Lines record with an ``--id-field`` value."""
+    shown = one_line(source)
+    if id:
+        shown += f" (id: {one_line(id)})"
+    return f"==> {shown} <==\n"
+
+
+def _labelled(label: str, items) -> list[str]:
+    """``label: a; b`` as a one-item list, or no line at all when there is nothing to show."""
+    items = [one_line(i) for i in items]
+    return [f"{label}: " + "; ".join(items)] if items else []
 
 
 def render_text(briefing: Briefing, command: str) -> str:
     """The text block for one article (ends with a newline, or is empty).
 
     summarize: the summary sentences; facts: labelled lines; brief: both, then title and stats.
+    A section with nothing in it (no dates found, or left out with ``--only``) has no line, as
+    in the Markdown view.
     """
     lines: list[str] = []
     if command in ("summarize", "brief"):
@@ -25,17 +42,14 @@ def render_text(briefing: Briefing, command: str) -> str:
             lines.append(f"author: {one_line(meta.author)}")
     if command in ("facts", "brief"):
         figures = key_figures(briefing) if command == "brief" else briefing.figures
-        lines.append("figures: " + "; ".join(one_line(figure_phrase(f)) for f in figures))
-        lines.append("dates: " + "; ".join(one_line(d.text) for d in briefing.dates))
-        lines.append("keyphrases: " + "; ".join(one_line(k.text) for k in briefing.keyphrases))
-        groups = dict(entity_groups(briefing))
-        for heading in ("people", "places", "organisations", "groups"):
-            lines.append(f"{heading}: " + "; ".join(one_line(e.text) for e in groups.get(heading, ())))
-        if briefing.quotes:
-            for q in briefing.quotes:
-                who = f" ({one_line(q.speaker)})" if q.speaker else ""
-                lines.append(f"quote: “{one_line(q.text)}”{who}")
+        lines += _labelled("figures", (figure_phrase(f) for f in figures))
+        lines += _labelled("dates", (d.text for d in briefing.dates))
+        lines += _labelled("keyphrases", (k.text for k in briefing.keyphrases))
+        for heading, entities in entity_groups(briefing):  # people, places, organisations, groups
+            lines += _labelled(heading, (e.text for e in entities))
+        for q in briefing.quotes:
+            who = f" ({one_line(q.speaker)})" if q.speaker else ""
+            lines.append(f"quote: “{one_line(q.text)}”{who}")
     if command == "brief" and briefing.stats:
-        st = briefing.stats
-        lines.append(f"stats: {st.words} words, {st.sentences} sentences, {st.reading_time_minutes:g} min read")
+        lines.append("stats: " + ", ".join(stats_parts(briefing.stats)))
     return "".join(line + "\n" for line in lines)

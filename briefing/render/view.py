@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..document import Briefing, Entity, Figure
+from ..document import Briefing, Entity, Figure, Stats
 
 # Entity labels -> the heading a reader sees, in display order.
 ENTITY_GROUPS = (("people", ("PERSON",)), ("places", ("GPE", "LOC")), ("organisations", ("ORG",)), ("groups", ("NORP",)))
@@ -43,6 +43,24 @@ def entity_groups(briefing: Briefing) -> list[tuple[str, tuple[Entity, ...]]]:
         if members:
             groups.append((heading, members))
     return groups
+
+
+def plural(count: int, word: str) -> str:
+    """``1 word``, ``2 words``, ``0 words``."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def stats_parts(stats: Stats) -> list[str]:
+    """``["1 word", "2 sentences", "0.1 min read"]``: the stats line of every human format."""
+    return [plural(stats.words, "word"), plural(stats.sentences, "sentence"), f"{stats.reading_time_minutes:g} min read"]
+
+
+def source_parts(source: str, id: str | None, *, title_is_source: bool) -> tuple[str | None, str | None]:
+    """What identifies an article besides its title: (source, id), raw (the caller makes them
+    inert). The source is None when the title already shows it (an article without a title);
+    standard input (``-``) is named ``stdin``. Renderers show ``SOURCE (id: ID)``."""
+    shown = None if title_is_source or not source else ("stdin" if source == "-" else source)
+    return shown, (id or None)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import io
 from rich.console import Console
 
 from briefing import segment
-from briefing.document import Briefing, DateMention, Entity, Figure, Keyphrase, Quote, Stats, SummarySentence
+from briefing.document import Briefing, DateMention, Entity, Figure, Keyphrase, Stats, SummarySentence
 from briefing.render.json import to_dict
 from briefing.render.markdown import render_markdown
 from briefing.render.rich import render_rich
@@ -56,10 +56,7 @@ def test_text_exact():
         "figures: at least 40 workers; $2 million\n"
         "dates: 2019\n"
         "keyphrases: dam\n"
-        "people: Ana Lima\n"
-        "places: \n"
-        "organisations: \n"
-        "groups: \n"
+        "people: Ana Lima\n"  # places, organisations, groups: nothing found, no line
         "stats: 16 words, 2 sentences, 0.1 min read\n"
     )
 
@@ -70,7 +67,7 @@ def test_summarize_text_is_only_sentences():
 
 def test_markdown_escapes_markup():
     out = render_markdown(make_briefing(), "brief")
-    assert out.startswith("# Dam opens\n\n## Summary\n\n- At least 40 \\[bold\\]workers\\[/bold\\] built the dam in 2019.\n")
+    assert out.startswith("# Dam opens\n\nSource: dam.txt\n\n## Summary\n\n- At least 40 \\[bold\\]workers\\[/bold\\] built the dam in 2019.\n")
     assert "| 40 | workers | at least |  |" in out
     assert "| $2 million |  |  | USD |" in out
 
