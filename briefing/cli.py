@@ -347,6 +347,10 @@ def _run(command: str, inputs: list[str] | None, args: dict) -> None:
     _ensure_streams()
     from_list = [str(p) for p in args.get("from_list") or ()]
     jsonl = [str(p) for p in args.get("jsonl") or ()]
+    stdin_uses = {name: list(given or ()).count("-") for name, given in (("INPUT", inputs), ("--from-list", from_list), ("--jsonl", jsonl))}
+    if sum(stdin_uses.values()) > 1:  # a second reader would find stdin empty
+        where = " and ".join(name for name, count in stdin_uses.items() if count)
+        raise typer.BadParameter(f"- (standard input) given {sum(stdin_uses.values())} times; it can be read only once", param_hint=where)
     if not inputs and not from_list and not jsonl:
         if sys.stdin is None or sys.stdin.isatty():
             raise typer.BadParameter("no INPUT given and stdin is a terminal", param_hint="INPUT")

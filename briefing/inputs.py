@@ -24,6 +24,7 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from .errors import InputError
 from .fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, is_url, url_scheme
-from .reader import os_error_message, replace_surrogates, too_large
+from .reader import _looks_binary, _utf16_without_bom, os_error_message, replace_surrogates, too_large
 
 if TYPE_CHECKING:
     from .html import Page
@@ -40,6 +41,8 @@ STDIN = "-"
 DEFAULT_GLOBS = ("*.txt", "*.text", "*.md", "*.markdown", "*.html", "*.htm")
 _MARKDOWN_EXTENSIONS = (".md", ".markdown")
 _MARKDOWN_CONTENT_TYPES = ("text/markdown", "text/x-markdown")  # RFC 7763, and the older label
+# Extensions that declare plain text: such a file is never sniffed for Markdown.
+_TEXT_EXTENSIONS = (".txt", ".text")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +119,10 @@ def iter_sources(
         if handle is None:  # stdin as the list while only counting
             continue
         with handle:
+            problem = _not_text(handle)
+            if problem:
+                yield Source(list_file, "path", error=f"cannot read the list: {problem}")
+                continue
             for number, raw in _lines(handle, _MAX_LIST_LINE):
                 if raw is None:
                     yield Source(f"{list_file}:{number}", "path", error=f"list line longer than {_MAX_LIST_LINE} bytes")
@@ -214,6 +221,34 @@ def _open_binary(path: str, *, stdin: BinaryIO | None) -> BinaryIO | None:
         raise InputError(os_error_message(exc)) from None
 
 
+def _head(handle: BinaryIO, size: int = 8192) -> bytes:
+    """Up to `size` bytes from the start of `handle`, left unread (a buffered file or pipe is
+    peeked at, a seekable stream read and rewound); b"" when neither is possible."""
+    peek = getattr(handle, "peek", None)
+    if peek is not None:
+        return peek(size)[:size]
+    if handle.seekable():
+        position = handle.tell()
+        head = handle.read(size)
+        handle.seek(position)
+        return head
+    return b""
+
+
+def _not_text(handle: BinaryIO) -> str | None:
+    """Why a file read line by line (JSON Lines, a list of inputs) cannot be text, from its
+    first bytes, or None: binary data (NUL bytes or many control characters, as
+    :func:`briefing.reader.decode` decides for an article: a program, a gzip file) or UTF-16/32
+    (whose lines cannot be split on newline bytes). Checked once, so that such a file is one
+    failed input rather than an error for each of its "lines"."""
+    head = _head(handle)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")) or _utf16_without_bom(head[: len(head) & ~1]) is not None:
+        return "UTF-16 or UTF-32 text: it must be UTF-8"
+    if _looks_binary(head):
+        return "binary file, not text"
+    return None
+
+
 def _records(path: str, *, stdin: BinaryIO | None, read_data: bool, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Source]:
     if path == STDIN and not read_data:
         return
@@ -224,6 +259,10 @@ def _records(path: str, *, stdin: BinaryIO | None, read_data: bool, max_bytes: i
         return
     assert handle is not None
     with handle:
+        problem = _not_text(handle)
+        if problem:
+            yield Source(path, "record", error=problem)
+            return
         for number, raw in _lines(handle, max_bytes):
             if raw is None:
                 yield Source(f"{path}:{number}", "record", line=number, error=too_large(max_bytes))
@@ -237,9 +276,10 @@ def _records(path: str, *, stdin: BinaryIO | None, read_data: bool, max_bytes: i
 def load(source: Source, options: ReadOptions | None = None) -> Loaded:
     """Read one source: bytes from its file, URL, stdin or record; HTML (recognised by
     extension, Content-Type or content) through :mod:`briefing.html`; Markdown (a ``.md`` or
-    ``.markdown`` file, a ``text/markdown`` response) decoded, then through
-    :mod:`briefing.markdown` (title, paragraphs and front matter, as for a page); other text
-    decoded as is. Raises InputError (with a one-line message) for anything that cannot give an
+    ``.markdown`` file, a ``text/markdown`` response, or stdin or a file without a ``.txt``,
+    ``.text``, HTML or Markdown extension whose text :func:`looks_like_markdown`) decoded, then
+    through :mod:`briefing.markdown` (title, paragraphs and front matter, as for a page); other
+    text decoded as is. Raises InputError (with a one-line message) for anything that cannot give an
     article."""
     from . import html
     from .reader import decode, read_bytes
@@ -255,6 +295,7 @@ def load(source: Source, options: ReadOptions | None = None) -> Loaded:
     header_charset = None
     declared_html = False
     markdown = False
+    sniff = False  # no declared type (stdin, a file without a text, HTML or Markdown extension)
     if source.kind == "url":
         if not is_url(source.name):
             raise InputError(f"unsupported URL scheme {url_scheme(source.name)!r}: only http and https")
@@ -266,10 +307,13 @@ def load(source: Source, options: ReadOptions | None = None) -> Loaded:
         markdown = fetched.content_type in _MARKDOWN_CONTENT_TYPES
     elif source.kind == "stdin":
         data = source.data if source.data is not None else read_bytes(STDIN, max_bytes=options.max_bytes)
+        sniff = True
     else:
         data = read_bytes(source.name, max_bytes=options.max_bytes)
-        declared_html = source.name.lower().endswith(html.HTML_EXTENSIONS)
-        markdown = source.name.lower().endswith(_MARKDOWN_EXTENSIONS)
+        name = source.name.lower()
+        declared_html = name.endswith(html.HTML_EXTENSIONS)
+        markdown = name.endswith(_MARKDOWN_EXTENSIONS)
+        sniff = not (declared_html or markdown or name.endswith(_TEXT_EXTENSIONS))
     if not data.strip():
         raise InputError("empty article")
     notes: list[str] = []
@@ -287,11 +331,45 @@ def load(source: Source, options: ReadOptions | None = None) -> Loaded:
         text = decode(data, encoding=options.encoding, notes=notes)
     if not text.strip():
         raise InputError("empty article")
-    if markdown:
+    if markdown or (sniff and looks_like_markdown(text)):
         from . import markdown as md  # here, not at the top: only Markdown inputs load markdown-it
 
-        return _from_page(md.extract(text), notes=notes)
+        return _from_page(md.extract(_LEADING_BLANK_LINES.sub("", text.lstrip("\ufeff"))), notes=notes)
     return Loaded(text=text, warnings=tuple(notes))
+
+
+# --- Markdown sniffing ---------------------------------------------------------------------
+# Text with no declared type (stdin, a file without a known extension) is Markdown when it opens
+# with front matter, or with an ATX heading ("# Title") and has one more Markdown marker. Plain
+# text rarely does either: a "#hashtag" has no space after the "#", a numbered first line is no
+# heading, and a lone "# ..." line is not enough on its own.
+_SNIFF_LIMIT = 65536  # characters looked at
+_LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\r?\n)+")
+_ATX_HEADING = re.compile(r"[ ]{0,3}#{1,6}[ \t]+(?=\S)")
+_MARKDOWN_MARKERS = re.compile(
+    r"^[ ]{0,3}#{1,6}[ \t]+\S"  # another heading
+    r"|(\*\*|__)(?=[^\s*_])[^\n]*?(?<=[^\s*_])\1"  # **strong** or __strong__
+    r"|(?<!\\)\[[^\]\n]+\]\([^)\s]+(?:[ \t]+\"[^\"\n]*\")?\)"  # [text](url) or [text](url "title")
+    r"|^[ ]{0,3}(?:```|~~~)"  # a code fence
+    r"|^[ ]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S",  # a list item
+    re.MULTILINE,
+)
+
+
+def looks_like_markdown(text: str) -> bool:
+    """True when `text` (decoded, of no declared type) reads as Markdown: after a byte-order
+    mark and blank lines it opens with front matter (``---`` then ``key: value`` lines then
+    ``---``), or its first line is an ATX heading (1-6 ``#``, a space, text) and the text has
+    at least one more Markdown marker: a heading, ``**strong**``/``__strong__``, a
+    ``[link](url)``, a code fence or a list item."""
+    from .markdown import has_front_matter
+
+    head = _LEADING_BLANK_LINES.sub("", text[:_SNIFF_LIMIT].lstrip("\ufeff"))
+    if has_front_matter(head):
+        return True
+    heading = _ATX_HEADING.match(head)
+    # The markers are looked for after the heading's "#"s (its own text may hold **strong**).
+    return heading is not None and _MARKDOWN_MARKERS.search(head, heading.end()) is not None
 
 
 def _from_html(markup: str, url: str | None, *, id: str | None = None, notes: list[str] | None = None) -> Loaded:
@@ -312,13 +390,30 @@ def _from_page(page: Page, *, id: str | None = None, notes: list[str] | None = N
     )
 
 
+def _record_text(data: bytes, notes: list[str] | None = None) -> str:
+    """A JSON Lines record's line as text. JSON Lines are UTF-8 (``--encoding`` is for
+    articles, not for them); as for an article file, each invalid byte sequence becomes U+FFFD
+    and a warning in `notes` says how many, so the record is still read. A byte-order mark
+    (before the first record) is dropped."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("utf-8", "replace")
+        bad = text.count("\N{REPLACEMENT CHARACTER}") - data.count("\N{REPLACEMENT CHARACTER}".encode("utf-8"))
+        if notes is not None and bad > 0:
+            notes.append(f"{bad} invalid UTF-8 byte sequence{'s' if bad > 1 else ''} replaced with U+FFFD")
+    return text.removeprefix("\ufeff")
+
+
 def _load_record(source: Source, options: ReadOptions) -> Loaded:
     from . import html
 
+    notes: list[str] = []
+    line = _record_text(source.data or b"", notes)
     try:
-        record = json.loads(source.data or b"")
+        record = json.loads(line)
     except ValueError as exc:
-        raise InputError(f"not valid JSON ({exc})") from None
+        raise LoadError(f"not valid JSON ({exc})", id=_salvage_id(line, options)) from None
     if not isinstance(record, dict):
         raise InputError("not a JSON object")
     id = _id_of(record, options)
@@ -330,7 +425,6 @@ def _load_record(source: Source, options: ReadOptions) -> Loaded:
         raise LoadError(f"the {field_name!r} field is not a string", id=id)
     if not text.strip():
         raise LoadError("empty article", id=id)
-    notes: list[str] = []
     text = replace_surrogates(text, notes)  # JSON allows "\udcff": no UTF-8 output could hold it
     if html.looks_like_html(text[:1024].encode("utf-8")):
         try:
@@ -345,15 +439,36 @@ def _id_of(record: dict, options: ReadOptions) -> str | None:
     return str(value) if isinstance(value, (str, int, float)) and not isinstance(value, bool) else None
 
 
+_JSON_SCALAR = r'"(?:[^"\\\n]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?'
+
+
+def _salvage_id(line: str, options: ReadOptions) -> str | None:
+    """The `--id-field` value of a record that is not valid JSON (cut short, a stray comma),
+    when it can still be read: the first ``"FIELD": "value"`` (or number) after a ``{`` or
+    ``,`` in the line. None otherwise."""
+    if not options.id_field or not line.lstrip().startswith("{"):
+        return None
+    key = re.escape(json.dumps(options.id_field))
+    match = re.search(rf"[{{,]\s*{key}\s*:\s*({_JSON_SCALAR})", line)
+    if not match:
+        return None
+    try:
+        value = json.loads(match.group(1))
+    except ValueError:
+        return None
+    return _id_of({options.id_field: value}, options)
+
+
 def record_id(source: Source, options: ReadOptions) -> str | None:
     """The `--id-field` value of a JSON Lines record source, or None (for an error line of a
     record that failed after it was read, e.g. one over the time limit)."""
     if source.kind != "record" or not options.id_field or not source.data:
         return None
+    line = _record_text(source.data)
     try:
-        record = json.loads(source.data)
+        record = json.loads(line)
     except ValueError:
-        return None
+        return _salvage_id(line, options)
     return _id_of(record, options) if isinstance(record, dict) else None
 
 
@@ -365,4 +480,16 @@ class LoadError(InputError):
         self.id = id
 
 
-__all__ = ["DEFAULT_GLOBS", "LoadError", "Loaded", "ReadOptions", "STDIN", "Source", "iter_sources", "load", "walk", "walk_with_errors"]
+__all__ = [
+    "DEFAULT_GLOBS",
+    "LoadError",
+    "Loaded",
+    "ReadOptions",
+    "STDIN",
+    "Source",
+    "iter_sources",
+    "load",
+    "looks_like_markdown",
+    "walk",
+    "walk_with_errors",
+]

@@ -151,7 +151,32 @@ def _same(a: str, b: str) -> bool:
 
 def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
     """``(metadata, body)``: the front matter's known keys (see ``_KEYS``) with plain string
-    values, and the Markdown after it; ``({}, text)`` when `text` has no front matter.
+    values, and the Markdown after it; ``({}, text)`` when `text` has no front matter."""
+    found = _read_front_matter(text)
+    if found is None:
+        return {}, text
+    entries, end = found
+    values: dict[str, str] = {}
+    for key, parts in entries:
+        name = _KEYS.get(key.lower())
+        value = ", ".join(v for v in (_scalar(p) for p in parts) if v)
+        if name and value and name not in values:
+            values[name] = value
+    return values, text[end:]
+
+
+def has_front_matter(text: str) -> bool:
+    """True when `text` opens (on its very first line) with a front matter block that holds at
+    least one ``key: value`` (YAML, ``---``) or ``key = value`` (TOML, ``+++``) entry and is
+    closed: the sign of a Markdown document that content sniffing relies on."""
+    found = _read_front_matter(text)
+    return bool(found and found[0])
+
+
+def _read_front_matter(text: str) -> tuple[list[tuple[str, list[str]]], int] | None:
+    """``(entries, end)`` for the front matter at the top of `text` (``entries`` the top-level
+    ``(key, [inline value, list items...])``, ``end`` the offset just past its closing fence),
+    or None when `text` has none.
 
     A ``---`` block counts as front matter only when every line in it reads as YAML (entries,
     indented or list continuation lines, comments), so that a document starting with a
@@ -160,7 +185,7 @@ def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
     ``[table]`` (later keys belong to that table)."""
     opening = _FRONT_OPEN.match(text)
     if not opening:
-        return {}, text
+        return None
     fence = opening.group(1)
     closers = ("---", "...") if fence == "---" else ("+++",)
     key_pattern = _YAML_KEY if fence == "---" else _TOML_KEY
@@ -174,13 +199,7 @@ def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
         pos = end
         stripped = line.strip()
         if line.rstrip() in closers:
-            values = {}
-            for key, parts in entries:
-                name = _KEYS.get(key.lower())
-                value = ", ".join(v for v in (_scalar(p) for p in parts) if v)
-                if name and value and name not in values:
-                    values[name] = value
-            return values, text[pos:]
+            return entries, pos
         if not stripped or stripped.startswith("#"):
             continue
         match = key_pattern.fullmatch(line)
@@ -194,8 +213,8 @@ def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
             if stripped.startswith("- "):
                 entries[-1][1].append(stripped[2:])  # a block list item ("authors:\n  - A")
         else:
-            return {}, text  # not front matter: prose or Markdown between two rules
-    return {}, text
+            return None  # not front matter: prose or Markdown between two rules
+    return None
 
 
 def _scalar(value: str) -> str:
@@ -226,4 +245,4 @@ def _date(value: str | None) -> str | None:
         return None
 
 
-__all__ = ["extract"]
+__all__ = ["extract", "has_front_matter"]
