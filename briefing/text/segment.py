@@ -101,11 +101,12 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     except (ValueError, LookupError):
         spans = [m.span() for m in _FALLBACK_TOKEN.finditer(text)]
     tokens = []
+    cjk = _CJK.search(text) is not None
     for start, end in spans:
         piece = text[start:end]
         if not piece or piece.isspace():
             continue
-        if _CJK.search(piece):
+        if cjk and _CJK.search(piece):
             # Chinese and Japanese write no spaces between words: each ideograph or kana is a
             # token (character unigrams, the usual unit for Chinese retrieval), other runs stay whole.
             for m in _CJK_PIECE.finditer(piece):
