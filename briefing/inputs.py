@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from .errors import InputError
 from .fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, is_url, url_scheme
-from .reader import _looks_binary, _utf16_without_bom, os_error_message, replace_surrogates, too_large
+from .reader import looks_binary, utf16_without_bom, os_error_message, replace_surrogates, too_large
 
 if TYPE_CHECKING:
     from .html import Page
@@ -242,9 +242,9 @@ def _not_text(handle: BinaryIO) -> str | None:
     (whose lines cannot be split on newline bytes). Checked once, so that such a file is one
     failed input rather than an error for each of its "lines"."""
     head = _head(handle)
-    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")) or _utf16_without_bom(head[: len(head) & ~1]) is not None:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")) or utf16_without_bom(head[: len(head) & ~1]) is not None:
         return "UTF-16 or UTF-32 text: it must be UTF-8"
-    if _looks_binary(head):
+    if looks_binary(head):
         return "binary file, not text"
     return None
 

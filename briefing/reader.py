@@ -114,10 +114,10 @@ def decode(data: bytes, *, encoding: str | None = None, notes: list[str] | None 
                 return replace_surrogates(data.decode(name), notes)
             except UnicodeError:
                 raise InputError(f"invalid {name.removesuffix('-sig')} text after its byte-order mark") from None
-    utf16 = _utf16_without_bom(data)
+    utf16 = utf16_without_bom(data)
     if utf16 is not None:
         return utf16
-    if _looks_binary(data):
+    if looks_binary(data):
         raise InputError("binary file, not text")
     try:
         return data.decode("utf-8")
@@ -164,7 +164,7 @@ def replace_surrogates(text: str, notes: list[str] | None = None) -> str:
     return _SURROGATE.sub("\N{REPLACEMENT CHARACTER}", text)
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
+def utf16_without_bom(data: bytes) -> str | None:
     """UTF-16 text without a byte-order mark: mostly Latin script, so one byte of nearly every
     pair is zero, always on the same side. None when the bytes do not read that way."""
     sample = data[: 8192 & ~1]
@@ -201,7 +201,9 @@ def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
     return (text, bad) if multibyte >= bad else None
 
 
-def _looks_binary(data: bytes) -> bool:
+def looks_binary(data: bytes) -> bool:
+    """True when the first 8 KiB of `data` hold a NUL byte or more than 5% control characters
+    (a program, an image, a compressed file): not text in any encoding this tool reads."""
     sample = data[:8192]
     if b"\x00" in sample:
         return True
