@@ -44,11 +44,10 @@ _HEADLINE_MAX_CHARS = 160
 _HEADLINE_MAX_WORDS = 25
 # Lines shorter than this without final punctuation end where they end (byline, dateline).
 _SHORT_LINE = 48
-_BYLINE = re.compile(
-    r"(?:By|BY|by)\s+(?P<name>[^\W\d_][\w.'’-]*(?:[ \t]+(?:[^\W\d_][\w.'’-]*|and|&|,))*?)"
-    # an optional date after the name ("By Paul Martin, 2 November 2023"): read by the pipeline
-    r"(?:[ \t]*[,|–—-][ \t]*(?P<when>[^\n]*\d[^\n]*?))?[ \t]*\Z"
-)
+_ATX_MARKER = re.compile(r"#{1,6}[ \t]+")
+_BY = re.compile(r"(?:By|BY|by)\s+")
+_BYLINE_NAME = re.compile(r"[^\W\d_][\w.'’-]*(?:,?[ \t]+(?:[^\W\d_][\w.'’-]*|&))*")
+_BYLINE_SEP = re.compile(r"[ \t]*[,|–—-][ \t]*")
 _CONTINUERS = frozenset(
     "a an the and or but of to in on at for from with by as that than its their his her our".split()
 )
@@ -158,6 +157,41 @@ _WHEN_WORD = re.compile(
 )
 
 
+_NAME_PARTICLES = frozenset("and & de da di del della van von der den du la le al el bin ibn".split())
+_CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december today tomorrow yesterday".split()
+)
+
+
+def _byline(line: str) -> str | None:
+    """The author of a byline line, or None: "By Paul Martin" / "By Paul Martin, Reuters" /
+    "By Paul Martin, 2 November 2023" (a date after the last separator is read by the pipeline)
+    give "Paul Martin"; "By Friday, 12 people had died." gives None."""
+    by = _BY.match(line)
+    if by is None or len(line.split()) > 14:
+        return None
+    rest = line[by.end() :].rstrip()
+    name = rest
+    for sep in _BYLINE_SEP.finditer(rest):
+        tail = rest[sep.end() :]
+        if any(ch.isdigit() for ch in tail) and _date_like(tail):
+            name = rest[: sep.start()]
+            break
+    if len(name.split()) > 8 or not _BYLINE_NAME.fullmatch(name) or not _byline_name(name):
+        return None
+    return name.split(",")[0].strip()
+
+
+def _byline_name(name: str) -> bool:
+    """True when the words after "By" read as a name with an optional affiliation: capitalised
+    words (name particles aside), not opening with a day or month ("By Friday, ...")."""
+    words = name.replace(",", " ").split()
+    if not words or words[0].casefold().rstrip(".") in _CALENDAR_WORDS:
+        return False
+    return all(w[:1].isupper() or w.casefold() in _NAME_PARTICLES for w in words)
+
+
 def _date_like(when: str) -> bool:
     """True when `when` reads as a date (and time) only: "2 November 2023", "Nov. 2, 2023 10:30 GMT"."""
     return all(_WHEN_WORD.fullmatch(word) for word in when.replace("|", " ").split())
@@ -217,6 +251,9 @@ def segment(
         following = first_block[1] if len(first_block) > 1 else None
         if _is_headline(text, first_block[0], following):
             title = Span(*first_block[0])
+            marker = _ATX_MARKER.match(text, title.start, title.end)
+            if marker and marker.end() < title.end:  # "# Council approves budget": the # is markup
+                title = Span(marker.end(), title.end)
             key = _norm(text[title.start : title.end])
             rest = [line for block in blocks for line in block][1:]
             consumed = 1
@@ -225,7 +262,7 @@ def segment(
                     break
                 set_aside.append(Span(s, e))
                 consumed += 1
-            skip = {(title.start, title.end)} | {(sp.start, sp.end) for sp in set_aside}
+            skip = {first_block[0]} | {(sp.start, sp.end) for sp in set_aside}
             blocks = [[ln for ln in block if ln not in skip] for block in blocks]
             blocks = [block for block in blocks if block]
 
@@ -233,12 +270,9 @@ def segment(
     author = None
     for block in blocks[:2]:
         s, e = block[0]
-        match = _BYLINE.match(text, s, e)
-        if match and match.group("when") and not _date_like(match.group("when")):
-            match = None  # "By Friday, 12 people had died." is a sentence
-        limit = 14 if match and match.group("when") else 8
-        if match and len(text[s:e].split()) <= limit and (len(block) == 1 or _ends_open(text[s:e])):
-            author = match.group("name").strip(" ,")
+        name = _byline(text[s:e])
+        if name and (len(block) == 1 or _ends_open(text[s:e])):
+            author = name
             set_aside.append(Span(s, e))
             block.pop(0)
             break

@@ -347,6 +347,11 @@ def test_dateline_line_is_metadata_not_a_sentence():
         ("BY PAUL MARTIN - 2023-11-02", "PAUL MARTIN", "2023-11-02"),
         ("By Paul Martin and Ana Ruiz", "Paul Martin and Ana Ruiz", None),
         ("By Jean-Paul Martin, 2 November 2023", "Jean-Paul Martin", "2023-11-02"),
+        # a fresh user's cases: an affiliation after the name, before or without a date
+        ("By Paul Martin, Staff Writer", "Paul Martin", None),
+        ("By Paul Martin, Reuters", "Paul Martin", None),
+        ("By Grace Lee, BBC News, 2 November 2023", "Grace Lee", "2023-11-02"),
+        ("By Ana de la Cruz", "Ana de la Cruz", None),
     ],
 )
 def test_a_byline_with_a_date_gives_author_and_date(line, author, date):
@@ -362,7 +367,11 @@ def test_a_byline_with_a_date_gives_author_and_date(line, author, date):
 
 @pytest.mark.parametrize(
     "sentence",
-    ["By Friday, 12 people had died in 2023.", "By March 2024 the repairs will be done.", "By 2030, 40% of cars will be electric."],
+    [
+        "By Friday, 12 people had died in 2023.", "By March 2024 the repairs will be done.",
+        "By 2030, 40% of cars will be electric.", "By contrast, officials said the plan was good.",
+        "By then, Mayor Ruiz had left.",
+    ],
 )
 def test_a_sentence_opening_with_by_and_a_date_is_not_a_byline(sentence):
     from briefing.pipeline import article_from_text
@@ -393,3 +402,12 @@ def test_chinese_and_japanese_tokens_are_characters_with_exact_spans():
     tokens = tokenize(text)
     assert [t.text for t in tokens] == ["東", "京", "都", "は", "AI", "計", "画", "を", "発", "表", "し", "た", "。"]
     assert all(text[t.start : t.end] == t.text for t in tokens)
+
+
+def test_a_plain_text_headline_written_as_a_markdown_heading_loses_its_marker():
+    # Found by a user: "# Council approves budget" kept its "#" in the title.
+    text = "# Council approves budget\n\nThe council approved the budget on Monday. Roads get more money."
+    article = segment(text)
+    assert article.title is not None and article.title_text == "Council approves budget"
+    assert text[article.title.start : article.title.end] == "Council approves budget"
+    assert [s.text for s in article.sentences] == ["The council approved the budget on Monday.", "Roads get more money."]
