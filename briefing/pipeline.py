@@ -21,7 +21,10 @@ from .text.segment import segment
 
 FACT_KINDS = ("figures", "dates", "keyphrases", "entities", "quotes")
 WORDS_PER_MINUTE = 238
-_WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
+# A word: a run of word characters (with inner hyphens, apostrophes, periods); in Chinese and
+# Japanese, which write no spaces, each ideograph or kana (as the tokenizer and --words count them).
+_CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(rf"[{_CJK_CHARS}]|[^\W{_CJK_CHARS}]+(?:[-'’.][^\W{_CJK_CHARS}]+)*")
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -396,3 +396,12 @@ def test_a_chinese_article_gives_whole_chinese_sentences(method):
     summary, _ = summarize(article, summarizer=method, length=Length(sentences=2), language="chinese")
     assert len(summary) == 2
     assert all(s.text.endswith(("。", "！", "？")) and text[s.start : s.end] == s.text for s in summary)
+
+
+def test_stats_count_chinese_characters_as_words():
+    # Found by a user: a 60-character Chinese article counted as 5 "words" (one per run).
+    from briefing.pipeline import article_from_text, stats
+
+    article = article_from_text("北京市政府宣布新的交通计划。该计划将在明年实施，预计投资五十亿元。", language="chinese")
+    assert stats(article).words == 30 and stats(article).sentences == 2
+    assert stats(article_from_text("The U.S. plan, they said, isn't new.")).words == 7
