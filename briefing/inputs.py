@@ -174,7 +174,11 @@ def walk(directory: str, patterns: Iterable[str] = DEFAULT_GLOBS) -> Iterator[st
 
 def walk_with_errors(directory: str, patterns: Iterable[str] = DEFAULT_GLOBS) -> Iterator[tuple[str, str | None]]:
     """:func:`walk`, and ``(folder, message)`` in its place for a folder that cannot be listed
-    (permission denied): an input the user gave that is reported, never silently dropped."""
+    (permission denied): an input the user gave that is reported, never silently dropped.
+
+    The default patterns (``DEFAULT_GLOBS`` itself) match extensions in any case (``story.MD``,
+    ``page.HTML``), as reading such a file directly does; other patterns match as written."""
+    fold_case = patterns is DEFAULT_GLOBS
     patterns = tuple(patterns)
     failed: list[OSError] = []
     for root, dirs, files in os.walk(directory, onerror=failed.append):
@@ -187,7 +191,11 @@ def walk_with_errors(directory: str, patterns: Iterable[str] = DEFAULT_GLOBS) ->
                 continue
             path = os.path.join(root, name)
             rel = os.path.relpath(path, directory).replace(os.sep, "/")
-            if any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p) for p in patterns):
+            if fold_case:
+                matched = any(fnmatch.fnmatchcase(name.lower(), p) for p in patterns)
+            else:
+                matched = any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p) for p in patterns)
+            if matched:
                 yield path, None
     for exc in failed:
         yield (exc.filename or directory), f"cannot list the folder: {os_error_message(exc)}"

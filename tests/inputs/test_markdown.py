@@ -94,7 +94,7 @@ def test_inline_text_emphasis_code_breaks_and_lists():
     assert "Boats will leave every 30 minutes at peak times." in paragraphs  # a list item, no bullet
     assert "Tickets can be bought with the FerryPass app." in paragraphs  # inline code keeps its text
     assert "The app replaces the paper season ticket." in paragraphs  # a nested, numbered item
-    assert "What changes for passengers" in paragraphs  # a subheading is a paragraph of its own
+    assert "What changes for passengers" not in read_article(str(STORY)).text  # a subheading is left out
     # A hard line break (backslash) and a soft one join with a space.
     assert "The expansion will cost about $4.2 million, which the council said would be covered by a regional transport grant." in paragraphs
     assert any(p.startswith('"Islanders have waited') and p.endswith("seven to two.") for p in paragraphs)  # a block quote
@@ -291,9 +291,9 @@ def test_title_rules():
     assert extract("The title\n=========\n\nBody.\n").title == "The title"  # a setext heading
     assert extract("<!-- x -->\n\n## Second level\n\nBody.\n").title == "Second level"  # first block with text
     page = extract("Body first.\n\n## A section\n\nMore.\n")
-    assert page.title is None and page.paragraphs == ("Body first.", "A section", "More.")
+    assert page.title is None and page.paragraphs == ("Body first.", "More.")  # headings are left out
     page = extract("---\ntitle: Front matter title\n---\n\n# Another heading\n\nBody.\n")
-    assert page.title == "Front matter title" and page.paragraphs == ("Another heading", "Body.")
+    assert page.title == "Front matter title" and page.paragraphs == ("Body.",)
 
 
 def test_inline_markup_is_removed():
@@ -324,3 +324,170 @@ def test_nothing_but_markup_is_an_error():
     for text in ("```\ncode\n```\n", "---\ntitle: \n---\n", "<div>x</div>\n", "![img](x.png)\n"):
         with pytest.raises(InputError, match="no article text found in the Markdown file"):
             extract(text)
+
+
+# --- headings, front matter values, footnotes, upper-case extensions ---------------------------
+
+SECTIONED = """---
+title: "Council approves **new** budget"
+date: 2024-05-02
+author: 'Ana O''Neill'
+---
+
+# City passes spending plan for parks
+
+The city council approved a budget of 4 million dollars on Monday after a long debate.
+The vote was seven to two, officials said.
+
+## Reaction
+
+Residents welcomed the plan at a meeting on Tuesday. Several asked when work would start.
+
+### What comes next
+
+Work on the first park starts in May. The second park follows in the autumn.
+"""
+HEADINGS = ("City passes spending plan for parks", "Reaction", "What comes next")
+
+
+def _brief_json(path, validate_json, *args):
+    result = invoke("brief", path, "-f", "json", *args)
+    assert result.exit_code == 0, result.stderr
+    (doc,) = validate_json(result.stdout)
+    offsets_hold(doc)
+    return doc
+
+
+def test_headings_other_than_the_title_are_not_text_nor_summary(tmp_path, validate_json):
+    story = tmp_path / "budget.md"
+    story.write_text(SECTIONED, encoding="utf-8")
+    doc = _brief_json(story, validate_json, "-n", "20")
+    assert doc["title"] == "Council approves new budget"
+    assert doc["text"].startswith("Council approves new budget\n\nThe city council approved a budget")
+    for heading in HEADINGS:  # a second headline and section headings are page furniture
+        assert heading not in doc["text"], heading
+    sentences = [s["text"] for s in doc["summary"]]
+    assert len(sentences) == 6  # every sentence of the article, and nothing else
+    assert sentences[0].startswith("The city council approved")
+    assert all(s not in HEADINGS and "Council approves" not in s for s in sentences)  # the title is never one
+    article = read_article(str(story))
+    assert article.title_text == "Council approves new budget"
+    assert [s.text for s in article.sentences] == sentences
+    spans_hold(article)
+
+
+def test_a_heading_only_markdown_file_keeps_its_title(tmp_path, validate_json):
+    story = tmp_path / "notes.md"
+    story.write_text("# Weekly notes\n\n## Reaction\n\nThe board met on Monday and approved the plan.\n", encoding="utf-8")
+    doc = _brief_json(story, validate_json)
+    assert doc["title"] == "Weekly notes"
+    assert doc["text"] == "Weekly notes\n\nThe board met on Monday and approved the plan."
+
+
+def test_front_matter_quoting():
+    def title(value):
+        return extract(f"---\ntitle: {value}\n---\nBody.\n").title
+
+    assert title("'It''s here'") == "It's here"
+    assert title("''''") == "'"
+    assert title("'C:\\path\\n' # a comment") == "C:\\path\\n"  # no escapes in single quotes
+    assert title('"Say \\"hi\\" now"') == 'Say "hi" now'
+    assert title('"Back\\\\slash"') == "Back\\slash"
+    assert title('"Line\\nbreak\\tand tab"') == "Line break and tab"  # every value is one line
+    assert title('"Caf\\u00e9 \\x41 \\U0001F600 \\uD83D\\uDE00"') == "Café A \U0001F600 \U0001F600"
+    assert title('"Odd \\q escape"') == "Odd \\q escape"  # an unknown escape stays as written
+    assert title('"Lone \\uD800 surrogate \\u0000"') == "Lone \ufffd surrogate"
+    assert title('"T: a story" # a comment') == "T: a story"
+    assert title('"Unclosed') is None
+    assert extract('+++\ntitle = "Say \\"hi\\""\nauthor = \'A\'\n+++\nBody.\n').title == 'Say "hi"'  # TOML
+    page = extract("---\ntitle: \"A long\n  quoted title \\\n  continued\"\nauthors: [\"Quinn, M.\", 'O''Neill']\n---\nBody.\n")
+    assert (page.title, page.author) == ("A long quoted title continued", "Quinn, M., O'Neill")
+    page = extract("---\ntitle: A plain title\n  on two lines\nsite:\n  The Courier\n---\nBody.\n")
+    assert (page.title, page.site) == ("A plain title on two lines", "The Courier")
+    assert extract("---\nauthor:\n  name: X\n  email: x@example.org\n---\nBody.\n").author is None  # a mapping
+
+
+def test_front_matter_block_scalars(tmp_path, validate_json):
+    folded = "---\ntitle: >\n  Harbour council\n  approves ferry\n\n  expansion\ndate: 2024-03-14\n---\nBody.\n"
+    page = extract(folded)
+    assert (page.title, page.date) == ("Harbour council approves ferry expansion", "2024-03-14")
+    literal = "---\ntitle: |-\n    Harbour council\n    # approves ferry expansion\nauthor: |\n  Marta\n  Quinn\n---\nBody.\n"
+    page = extract(literal)
+    assert (page.title, page.author) == ("Harbour council # approves ferry expansion", "Marta Quinn")
+    assert extract("---\ntitle: >2 # folded\n   Indented\n   title\n---\nBody.\n").title == "Indented title"
+    assert extract("---\ntitle: >\nauthor: A\n---\nBody.\n").title is None  # an empty block scalar: no title
+    story = tmp_path / "story.md"
+    story.write_text(folded.replace("Body.", "The council voted on Tuesday. The ferries start in June."), encoding="utf-8")
+    doc = _brief_json(story, validate_json)
+    assert doc["title"] == "Harbour council approves ferry expansion"
+    assert doc["metadata"]["date"] == "2024-03-14"
+
+
+def test_front_matter_title_markup_is_removed(tmp_path, validate_json):
+    story = tmp_path / "story.md"
+    story.write_text(
+        '---\ntitle: "Council approves **new** budget for [parks](https://example.org) `now`"\n---\n\n'
+        "The council approved a budget of 4 million dollars on Monday. Work starts in May.\n",
+        encoding="utf-8",
+    )
+    doc = _brief_json(story, validate_json)
+    assert doc["title"] == "Council approves new budget for parks now"
+    assert doc["text"].startswith("Council approves new budget for parks now\n\nThe council approved")
+    assert "**" not in doc["text"] and "example.org" not in doc["text"] and "`" not in doc["text"]
+    spans_hold(read_article(str(story)))
+
+
+FOOTNOTED = """# Ferry fares rise
+
+Fares on the island ferry rise by 5 percent[^1] from June, the operator said[^fares]. Season
+tickets keep their price [^2].
+
+[^1]: The operator's own figure, before tax.
+    A second paragraph of the note, indented.
+lazily continued note line
+
+[^fares]: Statement of 2 May.
+
+Passengers can still buy the paper ticket `[^1]` in the harbour office.
+
+```
+[^3]: inside a code block
+```
+
+The new timetable starts on 1 June.
+"""
+
+
+def test_footnotes_are_left_out(tmp_path, validate_json):
+    story = tmp_path / "fares.md"
+    story.write_text(FOOTNOTED, encoding="utf-8")
+    doc = _brief_json(story, validate_json, "-n", "20")
+    text = doc["text"]
+    assert text.count("[^") == 1  # only the one in inline code
+    for gone in ("operator's own figure", "second paragraph of the note", "lazily continued", "Statement of 2 May", "inside a code block"):
+        assert gone not in text, gone
+    assert "Fares on the island ferry rise by 5 percent from June, the operator said." in text
+    assert "Season tickets keep their price." in text
+    assert "paper ticket [^1] in the harbour office" in text  # inline code keeps its text
+    assert "The new timetable starts on 1 June." in text
+    spans_hold(read_article(str(story)))
+    assert extract("Text[^a].\n\n[^a]: Note.\n").paragraphs == ("Text.",)
+
+
+def test_directory_run_matches_default_extensions_in_any_case(tmp_path, validate_json):
+    (tmp_path / "story.MD").write_text(SECTIONED, encoding="utf-8")
+    (tmp_path / "brief.Txt").write_text("Rail strike ends\n\nThe rail strike ended on Monday after 12 days. Trains ran again.\n", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("# Library reopens\n\nThe library reopened on Friday after flood repairs.\n", encoding="utf-8")
+    (tmp_path / "image.PNG").write_bytes(b"\x89PNG\r\n\x1a\n")
+    result = invoke("brief", tmp_path, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    docs = validate_json(result.stdout)
+    assert [os.path.basename(d["source"]) for d in docs] == ["brief.Txt", "notes.md", "story.MD"]
+    story = docs[2]
+    assert story["title"] == "Council approves new budget" and "Reaction" not in story["text"]  # read as Markdown
+    for doc in docs:
+        offsets_hold(doc)
+    # A --glob pattern matches as the user wrote it.
+    result = invoke("brief", tmp_path, "--glob", "*.md", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert [os.path.basename(d["source"]) for d in validate_json(result.stdout)] == ["notes.md"]
