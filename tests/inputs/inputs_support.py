@@ -131,3 +131,19 @@ def write_articles(directory: Path, count: int) -> list[Path]:
         )
         paths.append(path)
     return paths
+
+
+def spans_hold(article) -> None:
+    """Every span of the article (title, sentences, tokens, paragraphs, set-aside lines) indexes
+    its text."""
+    text = article.text
+    if article.title is not None:
+        assert text[article.title.start : article.title.end] == article.title_text
+    for s in article.sentences:
+        assert text[s.start : s.end] == s.text
+        for t in s.tokens:
+            assert text[t.start : t.end] == t.text
+    for p in article.paragraphs:
+        assert 0 <= p.start < p.end <= len(text)
+    for sp in article.set_aside:
+        assert 0 <= sp.start < sp.end <= len(text)

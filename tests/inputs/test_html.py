@@ -7,20 +7,7 @@ import pytest
 from briefing.errors import InputError
 from briefing.html import declared_charset, decode_html, extract, looks_like_html
 from briefing.pipeline import article_from_text, brief, read_article
-from inputs_support import DATA, invoke
-
-
-def spans_hold(article):
-    text = article.text
-    assert text[article.title.start : article.title.end] == article.title_text
-    for s in article.sentences:
-        assert text[s.start : s.end] == s.text
-        for t in s.tokens:
-            assert text[t.start : t.end] == t.text
-    for p in article.paragraphs:
-        assert 0 <= p.start < p.end <= len(text)
-    for sp in article.set_aside:
-        assert 0 <= sp.start < sp.end <= len(text)
+from inputs_support import DATA, invoke, spans_hold
 
 
 def test_article_main_text_leaves_out_nav_comments_and_footer():

@@ -13,7 +13,7 @@ import pytest
 from briefing.errors import InputError
 from briefing.markdown import extract
 from briefing.pipeline import read_article
-from inputs_support import DATA, ROOT, invoke
+from inputs_support import DATA, ROOT, invoke, spans_hold
 
 STORY = DATA / "story.md"
 TITLE = "Harbour council approves ferry expansion"
@@ -32,19 +32,6 @@ LEFT_OUT = (
     "tags",  # front matter
     "2024-03-14T09:30:00Z",
 )
-
-
-def spans_hold(article):
-    """Every span of the article (title, sentences, tokens, paragraphs) indexes its text."""
-    text = article.text
-    if article.title is not None:
-        assert text[article.title.start : article.title.end] == article.title_text
-    for s in article.sentences:
-        assert text[s.start : s.end] == s.text
-        for t in s.tokens:
-            assert text[t.start : t.end] == t.text
-    for p in article.paragraphs:
-        assert 0 <= p.start < p.end <= len(text)
 
 
 def offsets_hold(doc):
